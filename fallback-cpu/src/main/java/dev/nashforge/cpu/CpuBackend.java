@@ -26,6 +26,7 @@ public final class CpuBackend implements Backend {
     public static final String THREADS_PROPERTY = "nashforge.cpu.threads";
 
     private final int threads;
+    private final int parallelWork;
     private volatile ForkJoinPool pool;
 
     /** Discovered by {@link java.util.ServiceLoader}: threads from {@value #THREADS_PROPERTY} or the CPU count. */
@@ -35,10 +36,22 @@ public final class CpuBackend implements Backend {
 
     /** A CPU backend with {@code threads} worker threads (at least 1). */
     public CpuBackend(int threads) {
+        this(threads, CpuWorkPlan.PARALLEL_WORK);
+    }
+
+    /**
+     * A CPU backend with {@code threads} worker threads that splits a primitive into parallel tasks once it
+     * touches {@code parallelWork} elements (tests lower it to exercise the parallel paths on small games).
+     */
+    CpuBackend(int threads, int parallelWork) {
         if (threads < 1) {
             throw new IllegalArgumentException("the CPU backend needs at least 1 thread, got " + threads);
         }
+        if (parallelWork < 1) {
+            throw new IllegalArgumentException("parallel work threshold must be >= 1, got " + parallelWork);
+        }
         this.threads = threads;
+        this.parallelWork = parallelWork;
     }
 
     private static int defaultThreads() {
@@ -90,7 +103,7 @@ public final class CpuBackend implements Backend {
         if (!precisions().contains(config.precision())) {
             throw new IllegalArgumentException("the cpu backend does not support precision " + config.precision());
         }
-        return new CpuSolverSession(batch, config, pool(), device());
+        return new CpuSolverSession(batch, config, pool(), parallelWork, device());
     }
 
     private ForkJoinPool pool() {

@@ -66,7 +66,7 @@ final class CpuSolverSession implements SolverSession {
     private double activeStep;
     private boolean closed;
 
-    CpuSolverSession(GameBatch batch, SolverConfig config, ForkJoinPool pool, String device) {
+    CpuSolverSession(GameBatch batch, SolverConfig config, ForkJoinPool pool, int parallelWork, String device) {
         this.batch = batch;
         this.config = config;
         this.device = device;
@@ -112,12 +112,12 @@ final class CpuSolverSession implements SolverSession {
         this.leafPlan = new CpuWorkPlan[players];
         int maxTasks = 1;
         for (int i = 0; i < players; i++) {
-            perInstancePlan[i] = CpuWorkPlan.overInstances(batchSize, numSequences[i], threads);
+            perInstancePlan[i] = CpuWorkPlan.overInstances(batchSize, numSequences[i], threads, parallelWork);
             leafPlan[i] = CpuWorkPlan.overRanges(batchSize, numSequences[i], structure.sequenceTerminalStart(i),
-                    threads);
+                    threads, parallelWork);
             maxTasks = Math.max(maxTasks, Math.max(perInstancePlan[i].tasks(), leafPlan[i].tasks()));
         }
-        this.jointPlan = CpuWorkPlan.overRanges(batchSize, numTerminals, null, threads);
+        this.jointPlan = CpuWorkPlan.overRanges(batchSize, numTerminals, null, threads, parallelWork);
         maxTasks = Math.max(maxTasks, jointPlan.tasks());
         this.workers = new CpuWorkers(pool, maxTasks);
 

@@ -3,13 +3,13 @@ package dev.nashforge.cpu;
 /**
  * How one primitive is cut into tasks for {@link CpuWorkers}: a grid of instance chunks × range chunks, where a
  * range is a set of sequences (leaf values, cut so chunks get similar terminal counts) or terminals (joint
- * play). Below {@link #PARALLEL_WORK} elements of work a primitive is one task and runs inline, so small games
+ * play). Below {@code parallelWork} (default {@link #PARALLEL_WORK}) elements of work a primitive is one task and runs inline, so small games
  * with B = 1 pay no scheduling cost; with many instances the batch is cut first; with few instances of a large
  * game the ranges are cut (parallelism across terminals). Immutable.
  */
 final class CpuWorkPlan {
 
-    /** Work (elements touched) below which a primitive runs as a single inline task. */
+    /** Default work (elements touched) below which a primitive runs as a single inline task. */
     static final int PARALLEL_WORK = 1 << 15;
     /** Tasks per thread, for load balance when threads are shared with other work. */
     static final int TASKS_PER_THREAD = 4;
@@ -27,8 +27,8 @@ final class CpuWorkPlan {
     }
 
     /** A plan over instances only (the per-instance kernels): {@code work} = elements per instance. */
-    static CpuWorkPlan overInstances(int batchSize, long work, int threads) {
-        int chunks = threads > 1 && batchSize > 1 && batchSize * work >= PARALLEL_WORK
+    static CpuWorkPlan overInstances(int batchSize, long work, int threads, int parallelWork) {
+        int chunks = threads > 1 && batchSize > 1 && batchSize * work >= parallelWork
                 ? Math.min(batchSize, TASKS_PER_THREAD * threads) : 1;
         return new CpuWorkPlan(batchSize, chunks, new int[] {0, 0});
     }
@@ -38,10 +38,10 @@ final class CpuWorkPlan {
      * prefix as CSR offsets ({@code cost[r]} = work before range element r, length rangeEnd+1), or null for unit
      * cost per element.
      */
-    static CpuWorkPlan overRanges(int batchSize, int rangeEnd, int[] cost, int threads) {
+    static CpuWorkPlan overRanges(int batchSize, int rangeEnd, int[] cost, int threads, int parallelWork) {
         long perInstance = cost == null ? rangeEnd : cost[rangeEnd];
         long total = perInstance * batchSize;
-        if (threads <= 1 || total < PARALLEL_WORK) {
+        if (threads <= 1 || total < parallelWork) {
             return new CpuWorkPlan(batchSize, 1, new int[] {0, rangeEnd});
         }
         int wanted = TASKS_PER_THREAD * threads;
@@ -49,7 +49,7 @@ final class CpuWorkPlan {
             return new CpuWorkPlan(batchSize, Math.min(batchSize, wanted), new int[] {0, rangeEnd});
         }
         int pieces = (int) Math.max(1, Math.min((wanted + batchSize - 1) / batchSize,
-                perInstance / (PARALLEL_WORK / TASKS_PER_THREAD)));
+                perInstance / Math.max(1, parallelWork / TASKS_PER_THREAD)));
         pieces = Math.min(pieces, Math.max(1, rangeEnd));
         int[] bounds = new int[pieces + 1];
         int at = 0;
