@@ -6,6 +6,7 @@ import dev.nashforge.games.layout.Treeplex;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Checks the contract of the compiled layout (Treeplex and GameStructure Javadoc, method.md §2) on a compiled
@@ -24,15 +25,18 @@ public final class LayoutInvariants {
             assertTerminalView(name + " player " + i, s, i);
         }
         for (double c : game.instance().chanceReach()) {
-            assertTrue(c > 0 && c <= 1, name + ": chance reach " + c + " outside (0, 1]");
+            if (!(c > 0 && c <= 1)) {
+                fail(name + ": chance reach " + c + " outside (0, 1]");
+            }
         }
         assertEquals(1.0, reachProbabilitySum(s, game.instance().chanceReach(),
                 SequenceFormReference.uniformBehaviour(s)), 1e-9,
                 name + ": terminal probabilities c(z) prod_i x_i[s_i(z)] must sum to 1 under the uniform profile");
         double[] fromStructure = s.chanceReach(s.chanceProbability());
         for (int z = 0; z < s.numTerminals(); z++) {
-            assertEquals(game.instance().chanceReach()[z], fromStructure[z], 1e-15,
-                    name + ": chance reach of terminal " + z + " disagrees with the chance structure");
+            if (Math.abs(game.instance().chanceReach()[z] - fromStructure[z]) > 1e-15) {
+                fail(name + ": chance reach of terminal " + z + " disagrees with the chance structure");
+            }
         }
         int[] start = s.chanceOutcomeStart();
         for (int node = 0; node < s.numChanceNodes(); node++) {
@@ -112,7 +116,9 @@ public final class LayoutInvariants {
         int[] sequence = s.terminalSequence(player);
         boolean[] seen = new boolean[z];
         for (int k = 0; k < z; k++) {
-            assertTrue(!seen[order[k]], where + ": terminal " + order[k] + " appears twice in the sorted view");
+            if (seen[order[k]]) {
+                fail(where + ": terminal " + order[k] + " appears twice in the sorted view");
+            }
             seen[order[k]] = true;
         }
         assertEquals(0, start[0]);
@@ -120,7 +126,10 @@ public final class LayoutInvariants {
         assertEquals(s.treeplex(player).numSequences() + 1, start.length);
         for (int seq = 0; seq + 1 < start.length; seq++) {
             for (int k = start[seq]; k < start[seq + 1]; k++) {
-                assertEquals(seq, sequence[order[k]], where + ": sorted view segment of sequence " + seq);
+                if (sequence[order[k]] != seq) {
+                    fail(where + ": terminal " + order[k] + " of sequence " + sequence[order[k]]
+                            + " lies in the sorted-view segment of sequence " + seq);
+                }
             }
         }
     }
