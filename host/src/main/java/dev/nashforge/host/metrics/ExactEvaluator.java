@@ -54,6 +54,25 @@ public final class ExactEvaluator {
         return structure;
     }
 
+    /** The uniform behaviour profile {@code [player][sequence]}: 1/numActions(I) at every infoset, entry 0 = 1. */
+    public double[][] uniformBehaviour() {
+        double[][] behaviour = new double[numPlayers][];
+        for (int i = 0; i < numPlayers; i++) {
+            Treeplex t = structure.treeplex(i);
+            double[] sigma = new double[t.numSequences()];
+            sigma[0] = 1;
+            for (int infoset = 0; infoset < t.numInfosets(); infoset++) {
+                int f = t.firstSequence()[infoset];
+                int k = t.numActions()[infoset];
+                for (int s = f; s < f + k; s++) {
+                    sigma[s] = 1.0 / k;
+                }
+            }
+            behaviour[i] = sigma;
+        }
+        return behaviour;
+    }
+
     /**
      * Realization plans of a behaviour profile (method.md §2): {@code x_i[∅] = 1},
      * {@code x_i[(I,a)] = x_i[parent(I)] · σ_i(a|I)}, top-down over the infosets.

@@ -50,16 +50,6 @@ class ExactEvaluatorKuhnTest {
         return new double[] {1 - bet, bet};
     }
 
-    private static double[][] uniform() {
-        double[][] b = new double[2][];
-        for (int i = 0; i < 2; i++) {
-            b[i] = new double[KUHN.structure().treeplex(i).numSequences()];
-            java.util.Arrays.fill(b[i], 0.5);
-            b[i][0] = 1;
-        }
-        return b;
-    }
-
     @Test
     void kuhnHasTwelveInfosets() {
         // method.md §8: two-player Kuhn has 12 infosets (6 per player).
@@ -71,7 +61,7 @@ class ExactEvaluatorKuhnTest {
     void uniformProfileNashGapIsElevenTwelfths() {
         // OpenSpiel exploitability tests (python/algorithms/exploitability_test.py): nash_conv of the uniform
         // policy of kuhn_poker is 11/12, exploitability 11/24.
-        NashGapReport report = EVALUATOR.nashGap(KUHN.instance(), uniform());
+        NashGapReport report = EVALUATOR.nashGap(KUHN.instance(), EVALUATOR.uniformBehaviour());
         assertEquals(11.0 / 12, report.nashGap(), 1e-14);
         assertEquals(11.0 / 24, report.exploitability(), 1e-14);
         assertEquals(UtilityKind.ZERO_SUM, report.utilityKind());
@@ -105,7 +95,8 @@ class ExactEvaluatorKuhnTest {
     @Test
     void rakedKuhnIsGeneralSumWithoutExploitability() {
         CompiledGame raked = GameCompiler.compile(new TestKuhnPoker(2, 0.1));
-        NashGapReport report = new ExactEvaluator(raked.structure()).nashGap(raked.instance(), uniform());
+        ExactEvaluator evaluator = new ExactEvaluator(raked.structure());
+        NashGapReport report = evaluator.nashGap(raked.instance(), evaluator.uniformBehaviour());
         assertEquals(UtilityKind.GENERAL_SUM, report.utilityKind());
         assertNull(report.exploitability());
     }
