@@ -165,7 +165,7 @@ public final class ExactEvaluator {
     /**
      * Counterfactual values of player i's sequences against the others' plans (method.md §2):
      * {@code v_i[s] = Σ_{z: s_i(z)=s} c(z) u_i(z) Π_{j≠i} x_j[s_j(z)]}. Entry 0 collects the terminals reached
-     * without any action of player i. {@code plans[player]} is not read.
+     * without any action of player i. {@code plans[player]} is not used (but is checked like the others).
      *
      * @return fresh {@code [sequence]} of the player's treeplex
      */
@@ -176,7 +176,7 @@ public final class ExactEvaluator {
         return sequenceValuesUnchecked(game, plans, player);
     }
 
-    /** Value of player's best response against the others' plans ({@code plans[player]} is not read). */
+    /** Value of player's best response against the others' plans ({@code plans[player]} is not used). */
     public double bestResponseValue(GameInstance game, double[][] plans, int player) {
         LayoutChecks.checkPlayer(structure, player);
         return bestResponseFromSequenceValues(structure.treeplex(player), sequenceValues(game, plans, player));
