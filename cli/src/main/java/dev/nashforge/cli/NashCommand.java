@@ -23,7 +23,7 @@ import java.util.Arrays;
         versionProvider = VersionProvider.class,
         description = "NashForge: approximate Nash equilibria of general-sum games and measure how far a "
                 + "strategy profile is from one (NashGap).",
-        subcommands = {CommandLine.HelpCommand.class},
+        subcommands = {GamesCommand.class, InfoCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  ./nash games", "  ./nash info kuhn_poker", "  ./nash eval leduc_poker --profile uniform",
                 "%nExit status: 0 success, 1 failure (bad input file, failed computation), 2 usage error "
