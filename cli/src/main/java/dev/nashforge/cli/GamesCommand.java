@@ -101,6 +101,9 @@ final class GamesCommand implements Runnable {
             if (p.type() == ParameterSpec.Type.LONG) {
                 o.putNull("min");
                 o.putNull("max");
+            } else if (p.type() == ParameterSpec.Type.INT) {
+                o.put("min", (long) p.min());
+                o.put("max", (long) p.max());
             } else {
                 o.put("min", p.min());
                 o.put("max", p.max());
