@@ -71,6 +71,16 @@ class EvalCommandTest {
     }
 
     @Test
+    void shippedKuhnEquilibriumExampleOfTheReadmeHasNashGapZero() throws IOException {
+        // cli/examples/kuhn-equilibrium.json is the profile-format example of README.md (tests run in cli/)
+        Path example = Path.of("examples", "kuhn-equilibrium.json");
+        assertTrue(Files.isRegularFile(example), example.toAbsolutePath().toString());
+        JsonNode r = JsonContractTest.json("eval", "kuhn_poker", "--profile", example.toString(), "--json");
+        assertEquals(0.0, r.get("nashGap").asDouble(), 1e-12);
+        assertEquals(-1.0 / 18, r.get("expectedValues").get(0).asDouble(), 1e-12);
+    }
+
+    @Test
     void profileWrittenThenReadGivesTheSameBehaviourAndTheSameNashGap() throws IOException {
         GameStructure s = GameCompiler.compile(GameCatalog.game("leduc_poker")).structure();
         double[][] behaviour = BehaviourProfiles.uniform(s);
