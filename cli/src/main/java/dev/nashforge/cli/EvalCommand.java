@@ -45,8 +45,9 @@ final class EvalCommand implements Runnable {
     @Override
     public void run() {
         CompiledGame compiled = GameArgument.compile(spec, game);
-        double[][] behaviour = ProfileArgument.behaviour(profile, compiled.structure());
-        NashGapReport report = new ExactEvaluator(compiled.structure()).nashGap(compiled.instance(), behaviour);
+        ExactEvaluator evaluator = new ExactEvaluator(compiled.structure());
+        double[][] behaviour = ProfileArgument.behaviour(profile, evaluator);
+        NashGapReport report = evaluator.nashGap(compiled.instance(), behaviour);
         StructureSummary summary = StructureSummary.of(compiled);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

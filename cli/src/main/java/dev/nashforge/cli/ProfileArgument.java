@@ -2,6 +2,7 @@ package dev.nashforge.cli;
 
 import dev.nashforge.games.layout.GameStructure;
 import dev.nashforge.host.io.ProfileFile;
+import dev.nashforge.host.metrics.ExactEvaluator;
 
 import java.nio.file.Path;
 
@@ -21,13 +22,15 @@ final class ProfileArgument {
     }
 
     /**
-     * The behaviour profile {@code [player][sequence]} that {@code profile} names, for {@code structure}.
+     * The behaviour profile {@code [player][sequence]} that {@code profile} names, for the structure of
+     * {@code evaluator}.
      *
      * @throws dev.nashforge.host.io.ProfileFileException if the file is missing, malformed or does not fit
      */
-    static double[][] behaviour(String profile, GameStructure structure) {
+    static double[][] behaviour(String profile, ExactEvaluator evaluator) {
+        GameStructure structure = evaluator.structure();
         return switch (profile) {
-            case "uniform" -> BehaviourProfiles.uniform(structure);
+            case "uniform" -> evaluator.uniformBehaviour();
             case "first" -> BehaviourProfiles.firstAction(structure);
             default -> ProfileFile.read(Path.of(profile), structure, GameArgument::canonicalName);
         };

@@ -6,6 +6,7 @@ import dev.nashforge.games.layout.GameCompiler;
 import dev.nashforge.games.layout.GameStructure;
 import dev.nashforge.games.layout.Treeplex;
 import dev.nashforge.host.io.ProfileFile;
+import dev.nashforge.host.metrics.ExactEvaluator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,7 +84,7 @@ class EvalCommandTest {
     @Test
     void profileWrittenThenReadGivesTheSameBehaviourAndTheSameNashGap() throws IOException {
         GameStructure s = GameCompiler.compile(GameCatalog.game("leduc_poker")).structure();
-        double[][] behaviour = BehaviourProfiles.uniform(s);
+        double[][] behaviour = new ExactEvaluator(s).uniformBehaviour();
         // make it less regular: every infoset's first action gets weight 1/7 more, renormalized
         for (int i = 0; i < s.numPlayers(); i++) {
             Treeplex t = s.treeplex(i);
