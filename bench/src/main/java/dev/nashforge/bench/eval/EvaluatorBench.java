@@ -19,7 +19,8 @@ import java.util.Locale;
  * runs. The workload is deterministic (the uniform profile; no randomness), so no seed is needed.
  *
  * <p>Output: one machine-readable line per measurement,
- * {@code RESULT bench=evaluator game=<spec> measure=<compile|nashgap> median_s=… min_s=… max_s=… runs=… …},
+ * {@code RESULT bench=evaluator game=<spec> measure=<compile|nashgap> median_s=… min_s=… max_s=… runs=…
+ * cold_s=… …} (cold_s: the first, un-warmed run in the JVM),
  * plus provenance lines ({@code ENV …}). Arguments: game specs (default {@code leduc_poker(players=3)} and
  * {@code leduc_poker(players=2)}). System properties: {@code bench.compileRuns} (default 5),
  * {@code bench.gapRuns} (default 9), {@code bench.warmup} (default 2), {@code nashforge.commit} (recorded as
@@ -60,12 +61,16 @@ public final class EvaluatorBench {
     private static void benchmark(String spec, int compileRuns, int gapRuns, int warmup) {
         CompiledGame compiled = null;
         List<Double> compileSeconds = new ArrayList<>();
+        double compileCold = 0;
         for (int r = 0; r < warmup + compileRuns; r++) {
             compiled = null; // let the previous copy be collected before building the next
             long start = System.nanoTime();
             Game game = GameCatalog.game(spec);
             compiled = GameCompiler.compile(game);
             double seconds = (System.nanoTime() - start) / 1e9;
+            if (r == 0) {
+                compileCold = seconds;
+            }
             if (r >= warmup) {
                 compileSeconds.add(seconds);
             }
@@ -77,30 +82,36 @@ public final class EvaluatorBench {
         String size = String.format(Locale.ROOT, "players=%d terminals=%d infosets=%d sequences=%d",
                 compiled.numPlayers(), compiled.structure().numTerminals(), infosets,
                 compiled.structure().totalSequences());
-        report(spec, "compile", compileSeconds, size);
+        report(spec, "compile", compileSeconds, compileCold, size);
 
         ExactEvaluator evaluator = new ExactEvaluator(compiled.structure());
         double[][] uniform = evaluator.uniformBehaviour();
         List<Double> gapSeconds = new ArrayList<>();
         NashGapReport result = null;
+        double gapCold = 0;
         for (int r = 0; r < warmup + gapRuns; r++) {
             long start = System.nanoTime();
             result = evaluator.nashGap(compiled.instance(), uniform);
             double seconds = (System.nanoTime() - start) / 1e9;
+            if (r == 0) {
+                gapCold = seconds;
+            }
             if (r >= warmup) {
                 gapSeconds.add(seconds);
             }
         }
-        report(spec, "nashgap", gapSeconds,
+        report(spec, "nashgap", gapSeconds, gapCold,
                 size + String.format(Locale.ROOT, " profile=uniform nashgap=%.15g", result.nashGap()));
     }
 
-    private static void report(String spec, String measure, List<Double> seconds, String extra) {
+    /** Prints one RESULT line; {@code cold} is the first (un-warmed) run of the measure in this JVM. */
+    private static void report(String spec, String measure, List<Double> seconds, double cold, String extra) {
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int n = sorted.length;
         double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         System.out.printf(Locale.ROOT,
-                "RESULT bench=evaluator game=%s measure=%s median_s=%.6f min_s=%.6f max_s=%.6f runs=%d %s%n",
-                spec, measure, median, sorted[0], sorted[n - 1], n, extra);
+                "RESULT bench=evaluator game=%s measure=%s median_s=%.6f min_s=%.6f max_s=%.6f runs=%d"
+                        + " cold_s=%.6f %s%n",
+                spec, measure, median, sorted[0], sorted[n - 1], n, cold, extra);
     }
 }
