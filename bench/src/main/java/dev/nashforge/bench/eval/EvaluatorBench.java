@@ -5,6 +5,7 @@ import dev.nashforge.games.layout.CompiledGame;
 import dev.nashforge.games.layout.GameCompiler;
 import dev.nashforge.games.model.Game;
 import dev.nashforge.host.metrics.ExactEvaluator;
+import dev.nashforge.host.metrics.JointPlay;
 import dev.nashforge.host.metrics.NashGapReport;
 
 import java.util.ArrayList;
@@ -15,11 +16,12 @@ import java.util.Locale;
 /**
  * End-to-end timing of the exact evaluator (not a JMH micro-benchmark: one call takes 0.1–1 s): for each game,
  * (a) {@code GameCatalog.game(spec)} + {@link GameCompiler#compile} and (b) one {@link ExactEvaluator#nashGap}
- * of the uniform profile, each after warm-up runs, reported as the median (with min and max) of several timed
- * runs. The workload is deterministic (the uniform profile; no randomness), so no seed is needed.
+ * of the uniform profile, and also (c) one {@link JointPlay#add}, {@link ExactEvaluator#cceGap} and
+ * {@link ExactEvaluator#totalCorrelation} with uniform iterates, each after warm-up runs, reported as the median
+ * (with min and max) of several timed runs. The workload is deterministic (the uniform profile; no randomness), so no seed is needed.
  *
  * <p>Output: one machine-readable line per measurement,
- * {@code RESULT bench=evaluator game=<spec> measure=<compile|nashgap> median_s=… min_s=… max_s=… runs=…
+ * {@code RESULT bench=evaluator game=<spec> measure=<compile|nashgap|…> median_s=… min_s=… max_s=… runs=…
  * cold_s=… …} (cold_s: the first, un-warmed run in the JVM),
  * plus provenance lines ({@code ENV …}). Arguments: game specs (default {@code leduc_poker(players=3)} and
  * {@code leduc_poker(players=2)}). System properties: {@code bench.compileRuns} (default 5),
@@ -63,7 +65,7 @@ public final class EvaluatorBench {
         List<Double> compileSeconds = new ArrayList<>();
         double compileCold = 0;
         for (int r = 0; r < warmup + compileRuns; r++) {
-            compiled = null; // let the previous copy be collected before building the next
+            compiled = null; // let the previous copy be collected before building the next one
             long start = System.nanoTime();
             Game game = GameCatalog.game(spec);
             compiled = GameCompiler.compile(game);
@@ -102,6 +104,32 @@ public final class EvaluatorBench {
         }
         report(spec, "nashgap", gapSeconds, gapCold,
                 size + String.format(Locale.ROOT, " profile=uniform nashgap=%.15g", result.nashGap()));
+
+        double[][] plans = evaluator.realizationPlans(uniform);
+        CompiledGame built = compiled;
+        JointPlay play = JointPlay.empty(built.structure());
+        timeEach(spec, "jointplay_add", gapRuns, warmup, size, () -> play.add(1.0, plans));
+        timeEach(spec, "ccegap", gapRuns, warmup, size, () -> evaluator.cceGap(built.instance(), play));
+        timeEach(spec, "total_correlation", gapRuns, warmup, size,
+                () -> evaluator.totalCorrelation(built.instance(), play));
+    }
+
+    /** Times {@code warmup + runs} calls of {@code work} and reports the timed ones. */
+    private static void timeEach(String spec, String measure, int runs, int warmup, String extra, Runnable work) {
+        List<Double> seconds = new ArrayList<>();
+        double cold = 0;
+        for (int r = 0; r < warmup + runs; r++) {
+            long start = System.nanoTime();
+            work.run();
+            double s = (System.nanoTime() - start) / 1e9;
+            if (r == 0) {
+                cold = s;
+            }
+            if (r >= warmup) {
+                seconds.add(s);
+            }
+        }
+        report(spec, measure, seconds, cold, extra);
     }
 
     /** Prints one RESULT line; {@code cold} is the first (un-warmed) run of the measure in this JVM. */
