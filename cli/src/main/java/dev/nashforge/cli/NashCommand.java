@@ -13,7 +13,8 @@ import java.util.Arrays;
 
 /**
  * The {@code nash} command: entry point of the runnable jar {@code cli/target/nash.jar} and of the {@code ./nash}
- * launcher. Subcommands: {@link GamesCommand games}, {@link InfoCommand info}, {@link EvalCommand eval}.
+ * launcher. Subcommands: {@link GamesCommand games}, {@link InfoCommand info}, {@link EvalCommand eval},
+ * {@link SolveCommand solve}, {@link BackendsCommand backends}.
  *
  * <p>Errors are one line {@code nash: error: ...} on stderr with exit code 2 (usage errors) or 1 (other
  * failures), see {@link CliErrorHandler}; {@code --debug} adds the stack trace.
@@ -23,9 +24,11 @@ import java.util.Arrays;
         versionProvider = VersionProvider.class,
         description = "NashForge: approximate Nash equilibria of general-sum games and measure how far a "
                 + "strategy profile is from one (NashGap).",
-        subcommands = {GamesCommand.class, InfoCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GamesCommand.class, InfoCommand.class, EvalCommand.class, SolveCommand.class,
+                BackendsCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
-        footer = {"  ./nash games", "  ./nash info kuhn_poker", "  ./nash eval leduc_poker --profile uniform",
+        footer = {"  ./nash solve leduc_poker --algo cfr+ --iterations 1024 --checkpoints pow2", "  ./nash games",
+                "  ./nash info kuhn_poker", "  ./nash eval leduc_poker --profile uniform", "  ./nash backends",
                 "%nExit status: 0 success, 1 failure (bad input file, failed computation), 2 usage error "
                         + "(bad option, unknown game or parameter)."})
 public final class NashCommand implements Runnable {

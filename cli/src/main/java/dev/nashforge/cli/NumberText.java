@@ -5,19 +5,30 @@ import java.math.MathContext;
 import java.util.Locale;
 
 /**
- * Formats doubles for the human-readable (text) output of the {@code nash} commands: 10 significant digits,
- * trailing zeros dropped, plain notation between 1e-4 and 1e10, scientific notation outside. JSON output does
- * not use this class: it prints every double with full precision. Stateless.
+ * Formats doubles for the human-readable (text) output of the {@code nash} commands: {@link #format} with 10
+ * significant digits (single values), {@link #compact} with 4 (tables of many values); trailing zeros dropped,
+ * plain notation between 1e-4 and 1e10, scientific notation outside. JSON output does not use this class: it
+ * prints every double with full precision. Stateless.
  */
 final class NumberText {
 
-    private static final MathContext DIGITS = new MathContext(10);
+    private static final MathContext TEN_DIGITS = new MathContext(10);
+    private static final MathContext FOUR_DIGITS = new MathContext(4);
 
     private NumberText() {
     }
 
     /** {@code x} with 10 significant digits, e.g. {@code 0.9166666667}, {@code -1}, {@code 1.5e-12}. */
     static String format(double x) {
+        return format(x, TEN_DIGITS);
+    }
+
+    /** {@code x} with 4 significant digits, e.g. {@code 0.9167}, {@code 0.001234}, {@code 3.142e-7}. */
+    static String compact(double x) {
+        return format(x, FOUR_DIGITS);
+    }
+
+    private static String format(double x, MathContext digits) {
         if (!Double.isFinite(x)) {
             return Double.toString(x);
         }
@@ -26,9 +37,9 @@ final class NumberText {
         }
         double a = Math.abs(x);
         if (a >= 1e-4 && a < 1e10) {
-            return new BigDecimal(x).round(DIGITS).stripTrailingZeros().toPlainString();
+            return new BigDecimal(x).round(digits).stripTrailingZeros().toPlainString();
         }
-        String s = String.format(Locale.ROOT, "%.9e", x);
+        String s = String.format(Locale.ROOT, "%." + (digits.getPrecision() - 1) + "e", x);
         int e = s.indexOf('e');
         String mantissa = s.substring(0, e).replaceAll("0+$", "").replaceAll("\\.$", "");
         int exponent = Integer.parseInt(s.substring(e + 1));

@@ -25,4 +25,13 @@ class NumberTextTest {
         assertEquals("0.0001", NumberText.format(1e-4));
         assertEquals("NaN", NumberText.format(Double.NaN));
     }
+
+    @Test
+    void compactKeepsFourSignificantDigits() {
+        assertEquals("0.9167", NumberText.compact(11.0 / 12));
+        assertEquals("0.001235", NumberText.compact(0.0012345678));
+        assertEquals("3.142e-7", NumberText.compact(Math.PI * 1e-7));
+        assertEquals("1024", NumberText.compact(1024.0));
+        assertEquals("-1.5e-12", NumberText.compact(-1.5e-12));
+    }
 }

@@ -57,7 +57,7 @@ class UsageErrorsTest {
 
     @Test
     void helpOfEverySubcommandExitsZeroAndShowsAnExample() {
-        for (String sub : new String[] {"games", "info", "eval"}) {
+        for (String sub : new String[] {"games", "info", "eval", "solve", "backends"}) {
             NashRun run = NashRun.of(sub, "--help").assertSuccess();
             assertTrue(run.out().contains("Usage: nash " + sub), run.out());
             assertTrue(run.out().contains("./nash " + sub), run.out());
