@@ -32,11 +32,12 @@ import java.util.List;
                 + "checkpoints.",
         footerHeading = "%nExamples:%n",
         footer = {"  ./nash solve leduc_poker --algo cfr+ --iterations 1024 --checkpoints pow2",
-                "  ./nash solve kuhn_poker --algo dcfr --alpha 1.5 --beta 0 --gamma 2 --iterations 1000 --json",
+                "  ./nash solve kuhn_poker --algo dcfr --alpha 2 --iterations 1000 --json",
                 "  ./nash solve biased_shapley --algo rm+ --iterations 4096 --batch 64 \\",
                 "      --distribution 'biased_shapley(noise=0.05)' --seed 1 --plot shapley.png",
-                "  ./nash solve leduc_poker --algo cfr+ --iterations 100000 --state run.bin   # then, after a stop:",
+                "  ./nash solve leduc_poker --algo cfr+ --iterations 100000 --state run.bin",
                 "  ./nash solve leduc_poker --algo cfr+ --iterations 100000 --resume run.bin",
+                "      (continues a stopped run from its last checkpoint)",
                 "%nDefaults of each algorithm (update mode, averaging weights) are printed with every result."})
 final class SolveCommand implements Runnable {
 
