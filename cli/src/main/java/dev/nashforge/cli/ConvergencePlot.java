@@ -47,9 +47,6 @@ final class ConvergencePlot {
     private static final Color AVERAGE = new Color(31, 119, 180);
     private static final Color LAST = new Color(255, 127, 14);
     private static final Color GRID = new Color(236, 236, 236);
-    /** Bottom-left corner of the details panel, in chart pixels from the chart's bottom-left corner. */
-    private static final int PANEL_X = 84;
-    private static final int PANEL_Y = 72;
 
     private ConvergencePlot() {
     }
@@ -120,7 +117,10 @@ final class ConvergencePlot {
             throw new IllegalArgumentException("--plot: no NashGap is positive, so there is nothing to draw on"
                     + " log-log axes");
         }
-        AnnotationTextPanel panel = new AnnotationTextPanel(String.join("\n", details(outcome)), PANEL_X, PANEL_Y, true);
+        double yMin = yRange(chart.getStyler(), chart);
+        // bottom-left corner of the panel at the first checkpoint, just above the bottom of the plot (data space)
+        AnnotationTextPanel panel = new AnnotationTextPanel(String.join("\n", details(outcome)), iterations[0],
+                yMin * 1.15, false);
         chart.addAnnotation(panel);
         chart.getStyler().setAnnotationTextPanelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         return chart;
@@ -140,13 +140,40 @@ final class ConvergencePlot {
         s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setLegendBorderColor(Color.LIGHT_GRAY);
         s.setAnnotationTextPanelBorderColor(Color.LIGHT_GRAY);
         s.setAnnotationTextPanelBackgroundColor(new Color(255, 255, 255, 220));
         s.setMarkerSize(6);
         s.setXAxisDecimalPattern("#,##0");
-        s.setYAxisDecimalPattern("0E0");
+    }
+
+    /**
+     * The y range and tick labels: the drawn values with a quarter of the range's decades added below (room for
+     * the details panel in the lower left, where a converging run has no data) and a little above; ticks
+     * labelled at decades; plain labels (0.01, 1, 10) when the range lies between 1e-4 and 1e5, else scientific
+     * ones (1E-7). Returns the axis minimum.
+     */
+    private static double yRange(XYStyler s, XYChart chart) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double y : series.getYData()) {
+                if (y > 0) {
+                    lo = Math.min(lo, y);
+                    hi = Math.max(hi, y);
+                }
+            }
+        }
+        double span = Math.max(Math.log10(hi / lo), 1);
+        double min = Math.pow(10, Math.log10(lo) - 0.3 * span);
+        double max = Math.pow(10, Math.log10(hi) + 0.05 * span);
+        s.setYAxisMin(min);
+        s.setYAxisMax(max);
+        s.setYAxisLogarithmicDecadeOnly(true);
+        s.setYAxisDecimalPattern(min >= 1e-4 && max < 1e5 ? "#,##0.####" : "0E0");
+        return min;
     }
 
     private static List<String> details(SolveOutcome o) {
