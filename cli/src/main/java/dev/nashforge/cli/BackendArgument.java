@@ -48,9 +48,9 @@ final class BackendArgument {
         boolean known = name.trim().equalsIgnoreCase(BackendRegistry.AUTO)
                 || registry.list().stream().anyMatch(i -> i.name().equalsIgnoreCase(name.trim()));
         if (!known) {
-            throw new ParameterException(spec.commandLine(), "unknown backend '" + name + "'; known backends: "
+            throw new ParameterException(spec.commandLine(), "unknown backend '" + name + "'; known here: "
                     + registry.list().stream().map(BackendInfo::name).collect(Collectors.joining(", "))
-                    + " and auto (see 'nash backends')");
+                    + ", or auto; 'nash backends' lists what was found and why a backend is unavailable");
         }
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);

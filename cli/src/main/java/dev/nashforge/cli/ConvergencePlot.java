@@ -33,7 +33,7 @@ import java.util.function.ToDoubleFunction;
  * iteration. Values ≤ 0 (an exact equilibrium, or rounding around 1e-16) cannot be drawn on a log axis and are
  * left out of the lines; bands are clipped below at a tenth of the smallest positive value drawn.
  *
- * <p>PNG files are rendered at 150 dpi (1500 × 938 pixels); SVG files are vector graphics. Runs with
+ * <p>PNG files are rendered at 150 dpi (2000 × 1250 pixels); SVG files are vector graphics. Runs with
  * {@code java.awt.headless=true} set here if unset. Stateless.
  */
 final class ConvergencePlot {

@@ -28,7 +28,7 @@ class SolvePlotTest {
                 .assertSuccess();
         byte[] bytes = Files.readAllBytes(png);
         assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(bytes, 8));
-        assertTrue(bytes.length > 30_000, "a 1500x938 chart with text and two lines: " + bytes.length + " bytes");
+        assertTrue(bytes.length > 30_000, "a 2000x1250 chart with text and two lines: " + bytes.length + " bytes");
     }
 
     @Test
