@@ -37,7 +37,9 @@ import java.util.Locale;
  * </ul>
  * System properties: {@code bench.backend} (default {@code cpu}), {@code bench.algo} (default {@code cfr+},
  * any {@link SolverConfig#preset} name), {@code bench.precision} ({@code double}), {@code bench.rounds} (7),
- * {@code nashforge.commit} (recorded as given), and the CPU backend's {@code nashforge.cpu.threads}.
+ * {@code bench.warmup} and {@code bench.perRound} (override every chosen scenario's warm-up iterations and timed
+ * iterations per round), {@code nashforge.commit} (recorded as given), and the CPU backend's
+ * {@code nashforge.cpu.threads}.
  *
  * <p>Output: provenance lines {@code ENV …} (commit, Java, processors, heap, load average before and after,
  * backend, device, precision) and one line per scenario {@code RESULT bench=solver scenario=… game=… B=…
@@ -69,7 +71,7 @@ public final class SolverBench {
 
     private static final List<Scenario> SCENARIOS = List.of(
             new Scenario("leduc2", "leduc_poker", null, 1, 5000, 2000),
-            new Scenario("leduc3", "leduc_poker(players=3)", null, 1, 5, 5),
+            new Scenario("leduc3", "leduc_poker(players=3)", null, 1, 30, 10),
             new Scenario("leduc2-batch256", "leduc_poker", "leduc_poker(noise=0.1)", 256, 20, 20));
 
     /** Seed of the sampled batch. */
@@ -92,7 +94,9 @@ public final class SolverBench {
         BackendSelection selection = BackendRegistry.discover().select(backendName);
         printEnvironment(selection, config);
         for (Scenario s : chosen) {
-            run(s, selection.backend(), config, rounds);
+            Scenario tuned = new Scenario(s.name(), s.game(), s.distribution(), s.batchSize(),
+                    Integer.getInteger("bench.warmup", s.warmup()), Integer.getInteger("bench.perRound", s.perRound()));
+            run(tuned, selection.backend(), config, rounds);
         }
         System.out.printf(Locale.ROOT, "ENV load_average_after=%s%n", loadAverage());
     }
