@@ -62,7 +62,8 @@ final class BackendArgument {
         if (threads != null) {
             if (!backend.name().equals("cpu")) {
                 throw new ParameterException(spec.commandLine(), "--threads applies only to the cpu backend, but the"
-                        + " run uses " + backend.name() + " (" + explanation + "); drop --threads or add --backend cpu");
+                        + " run uses " + backend.name() + " (" + explanation + "); drop --threads or add"
+                        + " --backend cpu");
             }
             CpuBackend cpu = new CpuBackend(threads);
             backend = cpu;

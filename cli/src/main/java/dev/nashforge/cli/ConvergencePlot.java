@@ -27,11 +27,12 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The {@code --plot FILE.png|FILE.svg} chart of {@code nash solve}, drawn with XChart: NashGap against the
- * iteration count on log-log axes, for the average profile (solid blue) and the last iterate (dashed orange).
- * With a batch, each is the median over the instances with a shaded p10–p90 band. The title names the game and
- * the algorithm, backend, precision and update mode; a panel lists backend, device, precision, updates, averaging, instances and time per
- * iteration. Values ≤ 0 (an exact equilibrium, or rounding around 1e-16) cannot be drawn on a log axis and are
- * left out of the lines; bands are clipped below at a tenth of the smallest positive value drawn.
+ * iteration count on log-log axes, for the average profile (solid blue, circles) and the last iterate (dashed
+ * orange, diamonds). With a batch, each is the median over the instances with a shaded p10–p90 band. The title
+ * names the game, algorithm, backend, precision and update mode; a panel in the lower left lists backend,
+ * device, precision, updates, averaging, instances and time per iteration; the legend is below the plot.
+ * Values ≤ 0 (an exact equilibrium, or rounding around 1e-16) cannot be drawn on a log axis and are left out of
+ * the lines; bands are clipped below at a tenth of the smallest positive value drawn.
  *
  * <p>PNG files are rendered at 150 dpi (2000 × 1250 pixels); SVG files are vector graphics. Runs with
  * {@code java.awt.headless=true} set here if unset. Stateless.
@@ -118,6 +119,10 @@ final class ConvergencePlot {
                     + " log-log axes");
         }
         double yMin = yRange(chart.getStyler(), chart);
+        if (iterations.length == 1) {
+            chart.getStyler().setXAxisMin(iterations[0] / 2);
+            chart.getStyler().setXAxisMax(iterations[0] * 2);
+        }
         // bottom-left corner of the panel at the first checkpoint, just above the bottom of the plot (data space)
         AnnotationTextPanel panel = new AnnotationTextPanel(String.join("\n", details(outcome)), iterations[0],
                 yMin * 1.15, false);
@@ -231,7 +236,7 @@ final class ConvergencePlot {
         s.setMarkerColor(color);
         s.setLineWidth(2.2f);
         s.setLineStyle(dashed ? SeriesLines.DASH_DASH : SeriesLines.SOLID);
-        s.setMarker(dashed ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+        s.setMarker(dashed ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
     }
 
     private static void band(XYChart chart, String name, double[] x, List<CheckpointGroup> groups,
