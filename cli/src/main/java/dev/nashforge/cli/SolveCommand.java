@@ -148,9 +148,9 @@ final class SolveCommand implements Runnable {
         CheckpointSchedule schedule = CheckpointsArgument.resolve(spec, checkpoints, iterations);
         SolverArgument.Resolved solver = SolverArgument.resolve(spec, algo, alpha, beta, gamma, updates, averaging,
                 precision);
-        InstancesArgument.Instances instances = InstancesArgument.resolve(spec, game, batch, distribution, seed);
         BackendArgument.Chosen chosen = BackendArgument.select(spec, BackendRegistry.discover(), backend, threads,
                 solver.config().precision());
+        InstancesArgument.Instances instances = InstancesArgument.resolve(spec, game, batch, distribution, seed);
         if (resume != null && !Files.isRegularFile(resume)) {
             throw new IllegalArgumentException("--resume " + resume + ": no such state file; start the run with"
                     + " --state " + resume + " to create it");
