@@ -55,20 +55,26 @@ final class OpenClFloatKernel extends OpenClKernel {
                 regretUpdate(gid);
             } else if (op == OP_AVERAGE) {
                 average(gid);
-            } else if (op == OP_JOINT) {
-                jointPlay(gid);
+            } else if (op == OP_OPPONENT_WEIGHT) {
+                opponentWeight(gid);
+            } else if (op == OP_JOINT_WEIGHT) {
+                jointWeight(gid);
             }
         }
     }
 
-    /** Regret matching at one infoset (items: max(I_p, 1) per instance); item 0 also sets σ[∅] = 1. */
+    /**
+     * Regret matching at one infoset (items: max(I_p, 1) per instance). Every item of an instance also stores
+     * σ[∅] = 1: the same value from every item, so the order of those stores does not matter, and an
+     * unconditional store keeps the kernel easy to vectorize for CPU OpenCL drivers (PoCL runs every primitive
+     * several times slower once one branch of the kernel holds a store under a per-item condition like
+     * {@code infoset == 0}).
+     */
     private void strategy(int gid) {
         int b = gid / itemsPerInstance;
         int infoset = gid - b * itemsPerInstance;
         int base = playerSequenceBase + b * playerSequences;
-        if (infoset == 0) {
-            currentStrategy[base] = 1.0f;
-        }
+        currentStrategy[base] = 1.0f;
         if (infoset < playerInfosets) {
             int first = base + firstSequence[playerInfosetBase + infoset];
             int end = first + numActions[playerInfosetBase + infoset];
@@ -193,41 +199,50 @@ final class OpenClFloatKernel extends OpenClKernel {
         }
     }
 
-    /** x̄ ← x̄ + step·(x − x̄) on one sequence (items: S_p per instance). */
+    /** x̄ ← x̄ + step·(x − x̄) on one sequence (items: S_p per instance; the player's block is contiguous). */
     private void average(int gid) {
-        int b = gid / itemsPerInstance;
-        int at = playerSequenceBase + b * playerSequences + gid - b * itemsPerInstance;
+        int at = playerSequenceBase + gid;
         float old = averagePlan[at];
         float change = averageStep * (realizationPlan[at] - old);
         averagePlan[at] = old + change;
     }
 
-    /** Running means of J(z) and every y_i(z) on one terminal (items: Z per instance). */
-    private void jointPlay(int gid) {
+    /**
+     * The running mean of one opponent weight y_i(z) with Π_{j≠i} x_j[s_j(z)] (items: N·Z per instance, item
+     * i·Z + z), the product in increasing j (the skipped player multiplies by exactly 1). A flat loop and an
+     * unconditional store: PoCL vectorizes the whole kernel far worse with a loop over i around the loop over j
+     * or with a store that picks its array per item.
+     */
+    private void opponentWeight(int gid) {
+        int b = gid / itemsPerInstance;
+        int rest = gid - b * itemsPerInstance;
+        int i = rest / numTerminals;
+        int z = rest - i * numTerminals;
+        float product = 1.0f;
+        for (int j = 0; j < numPlayers; j++) {
+            float reach = realizationPlan[sequenceBaseOfPlayer[j] + b * sequencesOfPlayer[j]
+                    + terminalSequence[j * numTerminals + z]];
+            product = product * (j != i ? reach : 1.0f);
+        }
+        int at = (b * numPlayers + i) * numTerminals + z;
+        float old = opponentWeights[at];
+        float change = averageStep * (product - old);
+        opponentWeights[at] = old + change;
+    }
+
+    /** The running mean of the joint weight J(z) with Π_j x_j[s_j(z)] (items: Z per instance). */
+    private void jointWeight(int gid) {
         int b = gid / itemsPerInstance;
         int z = gid - b * itemsPerInstance;
-        float everyone = 1.0f;
+        float product = 1.0f;
         for (int j = 0; j < numPlayers; j++) {
-            everyone = everyone * realizationPlan[sequenceBaseOfPlayer[j] + b * sequencesOfPlayer[j]
+            product = product * realizationPlan[sequenceBaseOfPlayer[j] + b * sequencesOfPlayer[j]
                     + terminalSequence[j * numTerminals + z]];
         }
-        int jointAt = b * numTerminals + z;
-        float oldJoint = jointWeights[jointAt];
-        float jointChange = averageStep * (everyone - oldJoint);
-        jointWeights[jointAt] = oldJoint + jointChange;
-        for (int i = 0; i < numPlayers; i++) {
-            float others = 1.0f;
-            for (int j = 0; j < numPlayers; j++) {
-                if (j != i) {
-                    others = others * realizationPlan[sequenceBaseOfPlayer[j] + b * sequencesOfPlayer[j]
-                            + terminalSequence[j * numTerminals + z]];
-                }
-            }
-            int at = (b * numPlayers + i) * numTerminals + z;
-            float old = opponentWeights[at];
-            float change = averageStep * (others - old);
-            opponentWeights[at] = old + change;
-        }
+        int at = b * numTerminals + z;
+        float old = jointWeights[at];
+        float change = averageStep * (product - old);
+        jointWeights[at] = old + change;
     }
 
     // ------------------------------------------------------------------ host side

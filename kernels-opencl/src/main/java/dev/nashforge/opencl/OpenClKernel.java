@@ -43,11 +43,13 @@ abstract class OpenClKernel extends Kernel {
     static final int OP_ROOT = 5;
     static final int OP_REGRET = 6;
     static final int OP_AVERAGE = 7;
-    static final int OP_JOINT = 8;
+    static final int OP_OPPONENT_WEIGHT = 8;
+    static final int OP_JOINT_WEIGHT = 9;
     /** Primitive names of the ops, for error messages. */
     private static final String[] OP_NAMES = {"transfer", "computeStrategy", "computeRealizationPlan",
         "computeInstantaneousRegret (leaf values)", "computeInstantaneousRegret (bottom-up infoset values)",
-        "computeInstantaneousRegret (root value)", "updateRegret", "updateAverage", "accumulateJointPlay"};
+        "computeInstantaneousRegret (root value)", "updateRegret", "updateAverage",
+        "accumulateJointPlay (opponent weights)", "accumulateJointPlay (joint weights)"};
 
     /** {@link #regretRule}: R ← R + w·r (CFR, LCFR). */
     static final int RULE_ADD = 0;

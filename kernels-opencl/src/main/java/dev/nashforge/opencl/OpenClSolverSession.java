@@ -16,7 +16,8 @@ import dev.nashforge.host.solver.SolverConfig;
  * more launches of it. Launches per primitive: strategy 1 (an item per instance × infoset), realization plan 1
  * (instance × sequence), instantaneous regret 2 + the player's treeplex depths (leaf values per instance ×
  * sequence, then one bottom-up launch per depth, deepest first, per instance × infoset of that depth, then the
- * root per instance), regret update 1, average 1 (instance × sequence), joint play 1 (instance × terminal).
+ * root per instance), regret update 1, average 1 (instance × sequence), joint play 2 (instance × player ×
+ * terminal for the opponent weights, instance × terminal for the joint weights).
  * State moves between host and device only at open, {@link #write} / {@link #writeJointPlay} and the
  * read-backs.
  *
@@ -150,7 +151,8 @@ final class OpenClSolverSession implements SolverSession {
         checkOpen();
         checkStep(step);
         kernel.setAverageStep(step);
-        launch(OpenClKernel.OP_JOINT, numTerminals);
+        launch(OpenClKernel.OP_OPPONENT_WEIGHT, players * numTerminals);
+        launch(OpenClKernel.OP_JOINT_WEIGHT, numTerminals);
     }
 
     private void launch(int op, int perInstance) {
