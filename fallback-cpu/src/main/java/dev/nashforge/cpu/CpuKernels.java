@@ -208,17 +208,41 @@ final class CpuKernels {
      * @param numSequences     {@code [player]} S_j, the row lengths of {@code plans}
      * @param opponentWeights  {@code [batch][player][terminal]} y, flat
      * @param jointWeights     {@code [batch][terminal]} J, flat
+     * @param reach            scratch of length N for x_j[s_j(z)], owned by the calling task
      */
     void jointPlay(int[][] terminalSequence, double[][] plans, int[] numSequences, double[] opponentWeights,
-                   double[] jointWeights, int instance, double step, int fromTerminal, int toTerminal) {
+                   double[] jointWeights, int instance, double step, int fromTerminal, int toTerminal,
+                   double[] reach) {
         int players = plans.length;
         int numTerminals = terminalSequence[0].length;
         double st = round(step);
         int jointBase = instance * numTerminals;
+        if (players == 2) {
+            double[] x0 = plans[0];
+            double[] x1 = plans[1];
+            int[] s0 = terminalSequence[0];
+            int[] s1 = terminalSequence[1];
+            int base0 = instance * numSequences[0];
+            int base1 = instance * numSequences[1];
+            int y0 = 2 * instance * numTerminals;
+            int y1 = y0 + numTerminals;
+            for (int z = fromTerminal; z < toTerminal; z++) {
+                double a = x0[base0 + s0[z]];
+                double b = x1[base1 + s1[z]];
+                double oldJ = jointWeights[jointBase + z];
+                jointWeights[jointBase + z] = round(oldJ + round(st * round(round(a * b) - oldJ)));
+                double oldY0 = opponentWeights[y0 + z];
+                opponentWeights[y0 + z] = round(oldY0 + round(st * round(b - oldY0)));
+                double oldY1 = opponentWeights[y1 + z];
+                opponentWeights[y1 + z] = round(oldY1 + round(st * round(a - oldY1)));
+            }
+            return;
+        }
         for (int z = fromTerminal; z < toTerminal; z++) {
             double all = 1.0;
             for (int j = 0; j < players; j++) {
-                all = round(all * plans[j][instance * numSequences[j] + terminalSequence[j][z]]);
+                reach[j] = plans[j][instance * numSequences[j] + terminalSequence[j][z]];
+                all = round(all * reach[j]);
             }
             double oldJ = jointWeights[jointBase + z];
             jointWeights[jointBase + z] = round(oldJ + round(st * round(all - oldJ)));
@@ -226,7 +250,7 @@ final class CpuKernels {
                 double others = 1.0;
                 for (int j = 0; j < players; j++) {
                     if (j != i) {
-                        others = round(others * plans[j][instance * numSequences[j] + terminalSequence[j][z]]);
+                        others = round(others * reach[j]);
                     }
                 }
                 int at = (instance * players + i) * numTerminals + z;

@@ -46,6 +46,7 @@ final class CpuSolverSession implements SolverSession {
     private final double[][] infosetValue;
     private final double[] opponentWeights;
     private final double[] jointWeights;
+    private final double[][] jointScratch;
     private final double[][][] otherPlans;
     private final int[][] otherSequences;
 
@@ -120,6 +121,7 @@ final class CpuSolverSession implements SolverSession {
         this.jointPlan = CpuWorkPlan.overRanges(batchSize, numTerminals, null, threads, parallelWork);
         maxTasks = Math.max(maxTasks, jointPlan.tasks());
         this.workers = new CpuWorkers(pool, maxTasks);
+        this.jointScratch = new double[jointPlan.tasks()][players];
 
         for (int i = 0; i < players; i++) {
             computeStrategy(i);
@@ -296,7 +298,7 @@ final class CpuSolverSession implements SolverSession {
     private void jointTask(int task) {
         for (int b = jointPlan.fromInstance(task); b < jointPlan.toInstance(task); b++) {
             kernels.jointPlay(terminalSequence, realizationPlan, numSequences, opponentWeights, jointWeights, b,
-                    activeStep, jointPlan.fromRange(task), jointPlan.toRange(task));
+                    activeStep, jointPlan.fromRange(task), jointPlan.toRange(task), jointScratch[task]);
         }
     }
 

@@ -53,6 +53,15 @@ public final class CpuIterationTiming {
             System.out.printf("%s B=%d threads=%d %s: median %.4g ms per iteration (rounds %s)%n", config.algorithm(),
                     batchSize, threads, config.precision().label(), sorted[rounds.length / 2] * 1e3,
                     Arrays.toString(Arrays.stream(rounds).map(x -> Math.round(x * 1e7) / 1e4).toArray()));
+            for (int t = 0; t < iterations; t++) {
+                session.accumulateJointPlay(0.5);
+            }
+            long start = System.nanoTime();
+            for (int t = 0; t < iterations; t++) {
+                session.accumulateJointPlay(0.5);
+            }
+            System.out.printf("  joint-play accumulation: %.4g ms per iteration%n",
+                    (System.nanoTime() - start) / 1e6 / iterations);
         }
     }
 }
