@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class EmulatedExecutor implements CudaExecutor {
 
+    /** What {@link #device()} says. */
+    static final String DEVICE = "kernel emulator (CudaKernels.cu compiled for the host with sanitizers)";
+
     private final Process process;
     private final OutputStream out;
     private final InputStream in;
@@ -88,7 +91,7 @@ final class EmulatedExecutor implements CudaExecutor {
 
     @Override
     public String device() {
-        return "kernel emulator (CudaKernels.cu compiled for the host with sanitizers)";
+        return DEVICE;
     }
 
     @Override
