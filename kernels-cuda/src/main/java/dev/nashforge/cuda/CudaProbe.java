@@ -89,11 +89,13 @@ final class CudaProbe {
             return "no message";
         }
         String[] lines = message.split("\\R");
+        String pick = lines[0];
         for (String line : lines) {
             if (line.contains("cannot open shared object file") || line.contains("libcuda")) {
-                return line.trim();
+                pick = line;
+                break;
             }
         }
-        return lines[0].trim();
+        return pick.trim().replaceFirst("^java\\.lang\\.\\w+(Error|Exception): ", "");
     }
 }
