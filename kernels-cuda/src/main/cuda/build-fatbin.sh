@@ -3,7 +3,7 @@
 # resource dev/nashforge/cuda/CudaKernels.fatbin (SASS for sm_80 and sm_90 plus their PTX, which a CUDA 13 driver
 # (r580+) can JIT for newer GPUs) and rewrites CudaKernels.fatbin.sha256: the SHA-256 of every kernel source and of
 # the fatbin, which CudaFatbinTest compares with the files. Run by `mvn -P cuda-kernels -pl kernels-cuda -am
-# process-resources`, or by hand. NVCC overrides the compiler (default: nvcc on the PATH).
+# test-compile`, or by hand. NVCC overrides the compiler (default: nvcc on the PATH).
 #
 # --fmad=false: no multiply-add contraction, so the kernels round exactly like the CPU backend (bit parity).
 set -euo pipefail

@@ -10,9 +10,7 @@ import dev.nashforge.host.solver.Prediction;
 import dev.nashforge.host.solver.SolverConfig;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The CUDA backend's {@link SolverSession}: the whole solver state resident in device memory
@@ -442,15 +440,6 @@ public final class CudaSolverSession implements SolverSession {
     public CudaPathReport paths() {
         return new CudaPathReport(executor.device(), layout.describe() + ", " + precision.label(),
                 "chunks of " + queue.capacity() + " operations; " + executor.launchReport(), cublas);
-    }
-
-    /** Per-buffer element counts, for tests: {@code buffer -> elements}. */
-    Map<CudaBuffer, Long> bufferElements() {
-        Map<CudaBuffer, Long> m = new EnumMap<>(CudaBuffer.class);
-        for (CudaBuffer b : CudaBuffer.values()) {
-            m.put(b, layout.elements(b));
-        }
-        return m;
     }
 
     @Override

@@ -8,7 +8,7 @@ package dev.nashforge.cuda;
  * @param multiprocessors    the number of SMs (132 on an H100 SXM)
  * @param warpSize           threads per warp (32)
  */
-public record DeviceLimits(int maxGridX, int maxThreadsPerBlock, int multiprocessors, int warpSize) {
+record DeviceLimits(int maxGridX, int maxThreadsPerBlock, int multiprocessors, int warpSize) {
 
     /** Grid-stride kernels get at most this many blocks per SM: enough to fill it, and the loop covers the rest. */
     static final int BLOCKS_PER_MULTIPROCESSOR = 32;
@@ -23,7 +23,7 @@ public record DeviceLimits(int maxGridX, int maxThreadsPerBlock, int multiproces
     }
 
     /** The limits of an H100 SXM (sm_90): for planning and tests without a device. */
-    public static DeviceLimits h100() {
+    static DeviceLimits h100() {
         return new DeviceLimits(Integer.MAX_VALUE, 1024, 132, 32);
     }
 

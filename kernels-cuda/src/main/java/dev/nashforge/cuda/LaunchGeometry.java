@@ -18,7 +18,7 @@ package dev.nashforge.cuda;
  * @param gridX  blocks, at least 1
  * @param blockX threads per block, at least 1
  */
-public record LaunchGeometry(int gridX, int blockX) {
+record LaunchGeometry(int gridX, int blockX) {
 
     /** Threads per block of the element-wise kernels. */
     static final int ELEMENTWISE_BLOCK = 256;

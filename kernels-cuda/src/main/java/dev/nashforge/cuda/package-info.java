@@ -7,7 +7,7 @@
  * {@link dev.nashforge.cuda.CudaSolverSession} (the contract) over a {@code CudaExecutor} (the driver seam,
  * {@code JCudaExecutor} on a device); pure-Java planning that tests check without a GPU: {@code CudaSessionLayout}
  * (buffers, offsets, int tables), {@code CudaKernels} + {@code CudaKernel} (launches checked against the kernels'
- * parameter lists), {@link dev.nashforge.cuda.LaunchGeometry} (grid-stride and block-per-instance geometry),
+ * parameter lists), {@code LaunchGeometry} (grid-stride and block-per-instance geometry),
  * {@code CudaLaunchQueue} + {@code CudaGraphCache} (primitives queued in chunks that run as cached CUDA graphs),
  * {@code CudaTrafficModel} (bytes moved, for achieved bandwidth).
  *

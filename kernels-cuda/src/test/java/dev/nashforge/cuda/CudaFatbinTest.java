@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The committed fatbin is present, is a fatbin, and was compiled from the kernel sources as they are: the
  * digests recorded next to it by {@code build-fatbin.sh} match every {@code .cu}/{@code .cuh} file of
  * {@code src/main/cuda} and the fatbin resource itself. A source edited without regenerating the fatbin
- * ({@code mvn -P cuda-kernels -pl kernels-cuda -am process-resources}) fails here.
+ * ({@code mvn -P cuda-kernels -pl kernels-cuda -am test-compile}) fails here.
  */
 class CudaFatbinTest {
 
@@ -57,7 +57,7 @@ class CudaFatbinTest {
         assertTrue(actual.containsKey("CudaKernels.cu"), "kernel source not found under " + SOURCES.toAbsolutePath());
         actual.put("CudaKernels.fatbin", sha256(CudaFatbin.image()));
         assertEquals(actual, new TreeMap<>(recorded), "the fatbin is stale: regenerate it with "
-                + "`mvn -P cuda-kernels -pl kernels-cuda -am process-resources` (needs nvcc 13)");
+                + "`mvn -P cuda-kernels -pl kernels-cuda -am test-compile` (needs nvcc 13)");
         assertTrue(CudaFatbin.digests().contains("sm_80") && CudaFatbin.digests().contains("sm_90")
                 && CudaFatbin.digests().contains("--fmad=false"), "the recorded nvcc command lost its targets or flags");
     }
