@@ -42,6 +42,7 @@ public final class CudaCopyBandwidth {
         CUevent start = new CUevent();
         CUevent end = new CUevent();
         CudaCheck.check(JCudaDriver.cuStreamCreate(stream, CUstream_flags.CU_STREAM_NON_BLOCKING), "cuStreamCreate", what);
+        RuntimeException primary = null;
         try {
             CudaCheck.check(JCudaDriver.cuMemAlloc(source, bytes), "cuMemAlloc", what);
             CudaCheck.check(JCudaDriver.cuMemAlloc(target, bytes), "cuMemAlloc", what);
@@ -62,12 +63,20 @@ public final class CudaCopyBandwidth {
             }
             Arrays.sort(gbps);
             return gbps[repeats / 2];
+        } catch (RuntimeException e) {
+            primary = e;
+            throw e;
         } finally {
-            JCudaDriver.cuEventDestroy(start);
-            JCudaDriver.cuEventDestroy(end);
-            JCudaDriver.cuMemFree(source);
-            JCudaDriver.cuMemFree(target);
-            JCudaDriver.cuStreamDestroy(stream);
+            RuntimeException cleanup = JCudaExecutor.keep(null, JCudaDriver.cuEventDestroy(start), "cuEventDestroy");
+            cleanup = JCudaExecutor.keep(cleanup, JCudaDriver.cuEventDestroy(end), "cuEventDestroy");
+            cleanup = JCudaExecutor.keep(cleanup, JCudaDriver.cuMemFree(source), "cuMemFree");
+            cleanup = JCudaExecutor.keep(cleanup, JCudaDriver.cuMemFree(target), "cuMemFree");
+            cleanup = JCudaExecutor.keep(cleanup, JCudaDriver.cuStreamDestroy(stream), "cuStreamDestroy");
+            if (cleanup != null && primary != null) {
+                primary.addSuppressed(cleanup);
+            } else if (cleanup != null) {
+                throw cleanup;
+            }
         }
     }
 }

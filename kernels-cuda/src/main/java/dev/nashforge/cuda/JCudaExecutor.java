@@ -263,8 +263,12 @@ final class JCudaExecutor implements CudaExecutor {
         }
         int ended = JCudaDriver.cuStreamEndCapture(stream, graph);
         if (failure != null) {
+            RuntimeException cleanup = keep(null, ended, "cuStreamEndCapture");
             if (ended == CUresult.CUDA_SUCCESS) {
-                JCudaDriver.cuGraphDestroy(graph);
+                cleanup = keep(cleanup, JCudaDriver.cuGraphDestroy(graph), "cuGraphDestroy");
+            }
+            if (cleanup != null) {
+                failure.addSuppressed(cleanup);
             }
             throw failure;
         }
@@ -325,11 +329,12 @@ final class JCudaExecutor implements CudaExecutor {
         try {
             device.makeCurrent();
             if (streamCreated) {
-                JCudaDriver.cuStreamSynchronize(stream);
+                // after a kernel failure the context reports that error here: keep it, free everything anyway
+                failure = keep(null, JCudaDriver.cuStreamSynchronize(stream), "cuStreamSynchronize");
             }
             graphs.clear();
         } catch (RuntimeException e) {
-            failure = e;
+            failure = failure != null ? failure : e;
         }
         for (CUdeviceptr p : allocations) {
             failure = keep(failure, JCudaDriver.cuMemFree(p), "cuMemFree");
@@ -358,10 +363,11 @@ final class JCudaExecutor implements CudaExecutor {
         }
     }
 
-    private static RuntimeException keep(RuntimeException first, int result, String call) {
+    /** The first failure of a clean-up sequence: {@code first}, else the failure of this call, else null. */
+    static RuntimeException keep(RuntimeException first, int result, String call) {
         if (first != null || result == CUresult.CUDA_SUCCESS) {
             return first;
         }
-        return new CudaException(CudaCheck.message(result, call, "closing a CUDA session"), result);
+        return new CudaException(CudaCheck.message(result, call, "freeing CUDA resources"), result);
     }
 }
