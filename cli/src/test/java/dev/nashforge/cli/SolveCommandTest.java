@@ -24,7 +24,7 @@ class SolveCommandTest {
         // Golden values: exploitability (= NashGap / 2) of OpenSpiel's alternating CFR with uniform averaging on
         // two-player Leduc after T = 2, 4, 8 iterations: 2.061319, 1.659026, 1.044775 (OpenSpiel PR #197; the
         // data files of uoftcprg/gpugt; method.md §8). `--algo cfr` must default to exactly that algorithm.
-        JsonNode run = JsonContractTest.json("solve", "leduc_poker", "--algo", "cfr", "--iterations", "8",
+        JsonNode run = JsonContractTest.json("solve", "--backend", "cpu", "leduc_poker", "--algo", "cfr", "--iterations", "8",
                 "--checkpoints", "2,4,8", "--json");
         assertEquals("alternating", run.get("updates").asText());
         assertEquals("uniform (w_t = 1)", run.get("averaging").asText());
@@ -38,19 +38,18 @@ class SolveCommandTest {
 
     @Test
     void textOutputHasTheHeaderAndOneRowPerCheckpoint() {
-        String out = NashRun.of("solve", "kuhn_poker", "--algo", "cfr+", "--iterations", "8").assertSuccess().out();
+        String out = NashRun.of("solve", "--backend", "cpu", "kuhn_poker", "--algo", "cfr+", "--iterations", "8").assertSuccess().out();
         assertTrue(out.contains("game        kuhn_poker(players=2)"), out);
         assertTrue(out.contains("averaging   linear (w_t = t)  (default of cfr+)"), out);
         assertTrue(out.contains("updates     alternating  (default of cfr+)"), out);
-        assertTrue(out.contains("backend     auto: "), out);
-        assertTrue(out.contains("using cpu"), out);
+        assertTrue(out.contains("backend     cpu  (--backend cpu)"), out);
         assertTrue(out.contains("device      CPU: "), out);
         assertTrue(out.contains("precision   double"), out);
         assertTrue(out.contains("iteration  NashGap"), out);
         for (String t : new String[] {"1", "2", "4", "8"}) {
             assertTrue(out.contains(System.lineSeparator() + t + "  "), "row for T = " + t + ": " + out);
         }
-        String batch = NashRun.of("solve", "kuhn_poker", "--algo", "cfr+", "--iterations", "4", "--batch", "3",
+        String batch = NashRun.of("solve", "--backend", "cpu", "kuhn_poker", "--algo", "cfr+", "--iterations", "4", "--batch", "3",
                 "--distribution", "kuhn_poker").assertSuccess().out();
         assertTrue(batch.contains("NashGap median  p90"), batch);
         assertTrue(batch.contains("3 sampled from kuhn_poker(players=2,noise=0.1,chance_noise=0) with seed 0"), batch);
@@ -59,7 +58,7 @@ class SolveCommandTest {
     @Test
     void savedProfileEvaluatesToTheSameNashGap() throws IOException {
         Path file = dir.resolve("kuhn-cfr+.json");
-        JsonNode run = JsonContractTest.json("solve", "kuhn_poker", "--algo", "cfr+", "--iterations", "1000",
+        JsonNode run = JsonContractTest.json("solve", "--backend", "cpu", "kuhn_poker", "--algo", "cfr+", "--iterations", "1000",
                 "--save-profile", file.toString(), "--json");
         assertTrue(Files.isRegularFile(file));
         assertEquals(file.toString(), run.get("savedProfiles").get(0).asText());
@@ -77,7 +76,7 @@ class SolveCommandTest {
     @Test
     void batchSavesOneProfilePerInstance() throws IOException {
         Path file = dir.resolve("avg.json");
-        JsonNode run = JsonContractTest.json("solve", "kuhn_poker", "--algo", "cfr+", "--iterations", "10",
+        JsonNode run = JsonContractTest.json("solve", "--backend", "cpu", "kuhn_poker", "--algo", "cfr+", "--iterations", "10",
                 "--batch", "3", "--distribution", "kuhn_poker(noise=0.3)", "--save-profile", file.toString(), "--json");
         assertEquals(3, run.get("savedProfiles").size());
         for (int b = 0; b < 3; b++) {
@@ -91,13 +90,13 @@ class SolveCommandTest {
     @Test
     void resumedRunEqualsTheUninterruptedRun() throws IOException {
         Path state = dir.resolve("run.state");
-        JsonNode whole = JsonContractTest.json("solve", "leduc_poker", "--algo", "pcfr+", "--iterations", "64",
+        JsonNode whole = JsonContractTest.json("solve", "--backend", "cpu", "leduc_poker", "--algo", "pcfr+", "--iterations", "64",
                 "--json");
-        JsonNode first = JsonContractTest.json("solve", "leduc_poker", "--algo", "pcfr+", "--iterations", "16",
+        JsonNode first = JsonContractTest.json("solve", "--backend", "cpu", "leduc_poker", "--algo", "pcfr+", "--iterations", "16",
                 "--state", state.toString(), "--json");
         assertEquals(state.toString(), first.get("stateFile").asText());
         assertTrue(Files.isRegularFile(state));
-        JsonNode resumed = JsonContractTest.json("solve", "leduc_poker", "--algo", "pcfr+", "--iterations", "64",
+        JsonNode resumed = JsonContractTest.json("solve", "--backend", "cpu", "leduc_poker", "--algo", "pcfr+", "--iterations", "64",
                 "--resume", state.toString(), "--json");
         assertEquals(16, resumed.get("resumedFrom").asInt());
         assertEquals(64, resumed.get("iterations").asInt());
@@ -107,7 +106,7 @@ class SolveCommandTest {
 
     @Test
     void progressBarGoesToStderrOnlyAndStdoutStaysJson() throws IOException {
-        NashRun run = NashRun.of("solve", "kuhn_poker", "--algo", "cfr+", "--iterations", "200", "--progress",
+        NashRun run = NashRun.of("solve", "--backend", "cpu", "kuhn_poker", "--algo", "cfr+", "--iterations", "200", "--progress",
                 "always", "--json");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("\rsolve cfr+ kuhn_poker(players=2)  ["), run.err());
@@ -116,6 +115,6 @@ class SolveCommandTest {
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals(200, json.get("iterations").asInt());
         // a short run in the default mode (auto) prints no bar at all
-        NashRun.of("solve", "kuhn_poker", "--algo", "cfr+", "--iterations", "200", "--json").assertSuccess();
+        NashRun.of("solve", "--backend", "cpu", "kuhn_poker", "--algo", "cfr+", "--iterations", "200", "--json").assertSuccess();
     }
 }

@@ -25,8 +25,11 @@ class SolveErrorsTest {
         return m;
     }
 
+    /** {@code solve kuhn_poker --algo cfr+ --iterations 10} with {@code more}, on the cpu backend unless given. */
     private static String[] kuhn(String... more) {
-        String[] base = {"solve", "kuhn_poker", "--algo", "cfr+", "--iterations", "10"};
+        String[] base = java.util.Arrays.asList(more).contains("--backend")
+                ? new String[] {"solve", "kuhn_poker", "--algo", "cfr+", "--iterations", "10"}
+                : new String[] {"solve", "--backend", "cpu", "kuhn_poker", "--algo", "cfr+", "--iterations", "10"};
         String[] all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(more, 0, all, base.length, more.length);
@@ -139,10 +142,10 @@ class SolveErrorsTest {
     void resumingAFileOfAnotherGameOrConfigurationIsRefused() {
         Path file = dir.resolve("kuhn.state");
         NashRun.of(kuhn("--state", file.toString())).assertSuccess();
-        String algo = NashRun.of("solve", "kuhn_poker", "--algo", "cfr", "--iterations", "20", "--resume",
+        String algo = NashRun.of("solve", "--backend", "cpu", "kuhn_poker", "--algo", "cfr", "--iterations", "20", "--resume",
                 file.toString()).assertError(1);
         assertTrue(algo.contains("cannot resume") && algo.contains("cfr+"), algo);
-        String game = NashRun.of("solve", "leduc_poker", "--algo", "cfr+", "--iterations", "20", "--resume",
+        String game = NashRun.of("solve", "--backend", "cpu", "leduc_poker", "--algo", "cfr+", "--iterations", "20", "--resume",
                 file.toString()).assertError(1);
         assertTrue(game.contains("cannot resume") && game.contains("kuhn_poker"), game);
         String instances = NashRun.of(kuhn("--batch", "2", "--resume", file.toString())).assertError(1);

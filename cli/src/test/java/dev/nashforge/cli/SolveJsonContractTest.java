@@ -40,7 +40,7 @@ class SolveJsonContractTest {
 
     @Test
     void singleFormHasTheRunKeysAndNumericMetrics() throws IOException {
-        JsonNode run = JsonContractTest.json("solve", "kuhn_poker", "--algo", "cfr+", "--iterations", "16", "--json");
+        JsonNode run = JsonContractTest.json("solve", "--backend", "cpu", "kuhn_poker", "--algo", "cfr+", "--iterations", "16", "--json");
         assertEquals(RUN_KEYS, keys(run));
         assertEquals("kuhn_poker(players=2)", run.get("game").asText());
         assertEquals("cfr+", run.get("algorithm").asText());
@@ -72,8 +72,22 @@ class SolveJsonContractTest {
     }
 
     @Test
+    void autoUsesTheBackendThatBackendsNamesAndSaysWhy() throws IOException {
+        JsonNode listing = JsonContractTest.json("backends", "--json");
+        JsonNode run = JsonContractTest.json("solve", "kuhn_poker", "--algo", "cfr+", "--iterations", "2", "--json");
+        assertEquals(listing.get("auto").get("backend").asText(), run.get("backend").asText());
+        assertEquals(listing.get("auto").get("explanation").asText(), run.get("backendSelection").asText());
+        // the test backend registered in src/test/resources has the highest priority and is never available
+        assertTrue(run.get("backendSelection").asText().contains(UnavailableTestBackend.NAME + " unavailable ("
+                + UnavailableTestBackend.REASON + ")"), run.get("backendSelection").asText());
+        String text = NashRun.of("solve", "kuhn_poker", "--algo", "cfr+", "--iterations", "2").assertSuccess().out();
+        assertTrue(text.contains("backend     " + run.get("backend").asText() + "  (--backend auto; passed over: "
+                + UnavailableTestBackend.NAME), text);
+    }
+
+    @Test
     void batchFormTurnsEveryMetricIntoStatistics() throws IOException {
-        JsonNode run = JsonContractTest.json("solve", "kuhn_poker", "--algo", "cfr+", "--iterations", "8", "--batch",
+        JsonNode run = JsonContractTest.json("solve", "--backend", "cpu", "kuhn_poker", "--algo", "cfr+", "--iterations", "8", "--batch",
                 "5", "--distribution", "kuhn_poker(noise=0.2)", "--seed", "7", "--checkpoints", "2,8", "--json");
         assertEquals(RUN_KEYS, keys(run));
         assertEquals(5, run.get("batch").asInt());
@@ -123,7 +137,7 @@ class SolveJsonContractTest {
 
     @Test
     void batchWithoutDistributionReplicatesTheGame() throws IOException {
-        JsonNode run = JsonContractTest.json("solve", "kuhn_poker", "--algo", "cfr", "--iterations", "4", "--batch",
+        JsonNode run = JsonContractTest.json("solve", "--backend", "cpu", "kuhn_poker", "--algo", "cfr", "--iterations", "4", "--batch",
                 "3", "--json");
         assertEquals("replicated", run.get("instances").asText());
         assertTrue(run.get("distribution").isNull());
@@ -139,17 +153,17 @@ class SolveJsonContractTest {
 
     @Test
     void checkpointListIsSortedDeduplicatedAndEndsAtT() throws IOException {
-        JsonNode run = JsonContractTest.json("solve", "kuhn_poker", "--algo", "cfr+", "--iterations", "50",
+        JsonNode run = JsonContractTest.json("solve", "--backend", "cpu", "kuhn_poker", "--algo", "cfr+", "--iterations", "50",
                 "--checkpoints", "10,3,10,25", "--json");
         assertEquals(List.of(3, 10, 25, 50), iterations(run));
-        JsonNode pow2 = JsonContractTest.json("solve", "kuhn_poker", "--algo", "cfr+", "--iterations", "20",
+        JsonNode pow2 = JsonContractTest.json("solve", "--backend", "cpu", "kuhn_poker", "--algo", "cfr+", "--iterations", "20",
                 "--checkpoints", "pow2", "--json");
         assertEquals(List.of(1, 2, 4, 8, 16, 20), iterations(pow2));
     }
 
     @Test
     void givenSettingsAreMarkedAsNotDefaulted() throws IOException {
-        JsonNode run = JsonContractTest.json("solve", "kuhn_poker", "--algo", "dcfr", "--gamma", "3", "--updates",
+        JsonNode run = JsonContractTest.json("solve", "--backend", "cpu", "kuhn_poker", "--algo", "dcfr", "--gamma", "3", "--updates",
                 "simultaneous", "--precision", "float", "--iterations", "4", "--json");
         assertEquals("dcfr", run.get("algorithm").asText());
         assertEquals("polynomial (w_t = t^3.0)", run.get("averaging").asText());
@@ -159,7 +173,7 @@ class SolveJsonContractTest {
         assertEquals("float", run.get("precision").asText());
         assertTrue(run.get("regretUpdate").asText().contains("t^1.5"), run.get("regretUpdate").asText());
 
-        JsonNode rm = JsonContractTest.json("solve", "shapley", "--algo", "rm+", "--iterations", "4", "--json");
+        JsonNode rm = JsonContractTest.json("solve", "--backend", "cpu", "shapley", "--algo", "rm+", "--iterations", "4", "--json");
         assertEquals("simultaneous", rm.get("updates").asText(), "rm+ defaults to simultaneous updates");
         assertTrue(rm.get("updatesDefaulted").asBoolean());
     }

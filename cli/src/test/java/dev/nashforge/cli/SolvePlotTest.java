@@ -24,7 +24,7 @@ class SolvePlotTest {
     @Test
     void pngOfASingleRun() throws IOException {
         Path png = dir.resolve("kuhn.png");
-        NashRun.of("solve", "kuhn_poker", "--algo", "cfr+", "--iterations", "256", "--plot", png.toString())
+        NashRun.of("solve", "--backend", "cpu", "kuhn_poker", "--algo", "cfr+", "--iterations", "256", "--plot", png.toString())
                 .assertSuccess();
         byte[] bytes = Files.readAllBytes(png);
         assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(bytes, 8));
@@ -34,7 +34,7 @@ class SolvePlotTest {
     @Test
     void svgOfABatchRun() throws IOException {
         Path svg = dir.resolve("batch.SVG");
-        NashRun.of("solve", "kuhn_poker", "--algo", "pcfr+", "--iterations", "64", "--batch", "8", "--distribution",
+        NashRun.of("solve", "--backend", "cpu", "kuhn_poker", "--algo", "pcfr+", "--iterations", "64", "--batch", "8", "--distribution",
                 "kuhn_poker(noise=0.2)", "--plot", svg.toString()).assertSuccess();
         String text = Files.readString(svg, StandardCharsets.UTF_8);
         assertTrue(text.contains("<svg") && text.trim().endsWith("</svg>"), text.substring(0, 200));
