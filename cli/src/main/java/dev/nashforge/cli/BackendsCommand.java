@@ -54,7 +54,9 @@ final class BackendsCommand implements Runnable {
         for (BackendInfo b : registry.list()) {
             t.row(b.name(), b.priority() == Integer.MIN_VALUE ? "-" : Integer.toString(b.priority()),
                     b.available() ? "yes" : "no", b.precisions().isEmpty() ? "-" : String.join(", ", b.precisions()),
-                    b.available() ? b.device() : b.reason());
+                    !b.available() ? b.reason()
+                            : b.eligibleForAuto() ? b.device()
+                            : b.device() + " [auto passes over it: " + b.autoPassReason() + "]");
         }
         t.print(out);
         out.println();
@@ -73,6 +75,8 @@ final class BackendsCommand implements Runnable {
             o.put("available", b.available());
             o.put("device", b.device());
             o.put("reason", b.reason());
+            o.put("autoEligible", b.eligibleForAuto());
+            o.put("autoPassReason", b.autoPassReason());
             ArrayNode p = o.putArray("precisions");
             b.precisions().forEach(p::add);
         }

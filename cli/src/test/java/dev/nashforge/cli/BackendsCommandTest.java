@@ -28,7 +28,8 @@ class BackendsCommandTest {
         JsonNode listing = JsonContractTest.json("backends", "--json");
         assertEquals(List.of("backends", "auto"), SolveJsonContractTest.keys(listing));
         for (JsonNode b : listing.get("backends")) {
-            assertEquals(List.of("name", "priority", "available", "device", "reason", "precisions"),
+            assertEquals(List.of("name", "priority", "available", "device", "reason", "autoEligible",
+                            "autoPassReason", "precisions"),
                     SolveJsonContractTest.keys(b));
         }
         JsonNode cpu = backend(listing, "cpu");
@@ -45,12 +46,13 @@ class BackendsCommandTest {
         assertEquals(UnavailableTestBackend.NAME, listing.get("backends").get(0).get("name").asText());
         String first = null;
         for (JsonNode b : listing.get("backends")) {
-            if (b.get("available").asBoolean()) {
+            if (b.get("autoEligible").asBoolean()) {
+                assertTrue(b.get("available").asBoolean(), b.toString());
                 first = b.get("name").asText();
                 break;
             }
         }
-        assertEquals(first, listing.get("auto").get("backend").asText(), "auto picks the first available backend");
+        assertEquals(first, listing.get("auto").get("backend").asText(), "auto picks the first backend eligible for it");
         String why = listing.get("auto").get("explanation").asText();
         assertTrue(why.contains(UnavailableTestBackend.NAME + " unavailable (" + UnavailableTestBackend.REASON + ")")
                 && why.contains("using " + first), why);

@@ -91,7 +91,11 @@ final class OpenClDeviceProbe {
             boolean fp64 = compileFailure(new OpenClDoubleKernel(), device) == null;
             Set<Precision> precisions = fp64 ? EnumSet.of(Precision.DOUBLE, Precision.FLOAT)
                     : EnumSet.of(Precision.FLOAT);
-            return new Result(BackendAvailability.available(describe(device, fp64)), device, precisions);
+            BackendAvailability availability = device.getType() == Device.TYPE.CPU
+                    ? BackendAvailability.availableNotForAuto(describe(device, fp64), "its device is the host CPU"
+                            + " through OpenCL, where the native cpu backend is faster")
+                    : BackendAvailability.available(describe(device, fp64));
+            return new Result(availability, device, precisions);
         } catch (Throwable t) {
             return unavailable("probing OpenCL through Aparapi failed: " + t + "; " + INSTALL_HINT);
         }

@@ -13,11 +13,18 @@ import java.util.List;
  * @param device     the device it runs on (empty when unavailable)
  * @param reason     why it is unavailable (empty when available)
  * @param precisions the precisions it supports, as {@link Precision#label()}s
+ * @param autoPassReason why {@code --backend auto} passes over this available backend (empty when it may pick it)
  */
 public record BackendInfo(String name, int priority, boolean available, String device, String reason,
-                          List<String> precisions) {
+                          List<String> precisions, String autoPassReason) {
 
     public BackendInfo {
         precisions = List.copyOf(precisions);
+        autoPassReason = autoPassReason == null ? "" : autoPassReason;
+    }
+
+    /** Whether {@code --backend auto} may choose it. */
+    public boolean eligibleForAuto() {
+        return available && autoPassReason.isEmpty();
     }
 }

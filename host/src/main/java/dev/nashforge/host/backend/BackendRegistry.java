@@ -53,7 +53,7 @@ public final class BackendRegistry {
                 failed.add(new BackendInfo(providerName(e), Integer.MIN_VALUE, false, "",
                         "the backend provider failed to load: " + e.getMessage()
                                 + " (check that its module and its native dependencies are on the class path)",
-                        List.of()));
+                        List.of(), ""));
                 if (failed.size() > 100) {
                     break;
                 }
@@ -84,11 +84,16 @@ public final class BackendRegistry {
             StringBuilder passed = new StringBuilder();
             for (int k = 0; k < backends.size(); k++) {
                 BackendInfo info = listing.get(k);
-                if (info.available()) {
+                if (info.eligibleForAuto()) {
                     return new BackendSelection(backends.get(k), info,
                             "auto: " + passed + "using " + info.name() + " (" + info.device() + ")");
                 }
-                passed.append(info.name()).append(" unavailable (").append(info.reason()).append("); ");
+                if (info.available()) {
+                    passed.append(info.name()).append(" passed over (").append(info.autoPassReason())
+                            .append("; use --backend ").append(info.name()).append(" to run it); ");
+                } else {
+                    passed.append(info.name()).append(" unavailable (").append(info.reason()).append("); ");
+                }
             }
             throw new IllegalArgumentException("auto: no backend is available: " + passed + "failed providers: "
                     + failedNames() + ". Put fallback-cpu on the class path.");
@@ -130,7 +135,8 @@ public final class BackendRegistry {
             a = BackendAvailability.unavailable("probing the device failed: " + e);
         }
         List<String> precisions = b.precisions().stream().sorted().map(Precision::label).toList();
-        return new BackendInfo(b.name(), b.priority(), a.available(), a.device(), a.reason(), precisions);
+        return new BackendInfo(b.name(), b.priority(), a.available(), a.device(), a.reason(), precisions,
+                a.autoPassReason());
     }
 
     private static String providerName(ServiceConfigurationError e) {

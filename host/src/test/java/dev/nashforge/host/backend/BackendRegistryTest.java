@@ -68,6 +68,23 @@ class BackendRegistryTest {
     }
 
     @Test
+    void autoPassesOverAnAvailableBackendThatSaysWhyButNamingItStillWorks() {
+        FakeBackend emulated = new FakeBackend("opencl", 200,
+                BackendAvailability.availableNotForAuto("OpenCL: host CPU", "its device is the host CPU"), false);
+        BackendRegistry registry = BackendRegistry.of(List.of(CPU, CUDA, emulated));
+        BackendSelection auto = registry.select("auto");
+        assertSame(CPU, auto.backend());
+        assertTrue(auto.explanation().contains("opencl passed over (its device is the host CPU; use --backend opencl"),
+                auto.explanation());
+        assertSame(emulated, registry.select("opencl").backend());
+        BackendInfo info = registry.list().get(1);
+        assertTrue(info.available());
+        assertFalse(info.eligibleForAuto());
+        assertThrows(IllegalArgumentException.class,
+                () -> BackendAvailability.availableNotForAuto("device", " "), "the reason is required");
+    }
+
+    @Test
     void namedSelectionNeverFallsBack() {
         BackendRegistry registry = BackendRegistry.of(List.of(CPU, CUDA));
         IllegalArgumentException unavailable = assertThrows(IllegalArgumentException.class,
