@@ -71,8 +71,12 @@ public final class PredictorFeatures {
                 }
             }
             if (kinks != null && n > 1) {
-                kinks.observe(maxR - secondR);
-                if (maxA != 0 || secondA != 0) { // a tie of structurally clipped zeros (RM+) is no kink
+                // a tie of exact zeros is structural (regrets at an infoset the opponents do not reach, regrets
+                // clipped by RM+), it persists under small perturbations and is no kink
+                if (maxR != 0 || secondR != 0) {
+                    kinks.observe(maxR - secondR);
+                }
+                if (maxA != 0 || secondA != 0) {
                     kinks.observe(maxA - secondA);
                 }
             }
