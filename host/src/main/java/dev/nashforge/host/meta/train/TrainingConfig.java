@@ -1,0 +1,65 @@
+package dev.nashforge.host.meta.train;
+
+import dev.nashforge.host.meta.AveragingWeights;
+import dev.nashforge.host.meta.MetaLoss;
+import dev.nashforge.host.meta.SolverVariant;
+import dev.nashforge.host.meta.nn.PredictorArchitecture;
+
+/**
+ * Everything that determines a meta-training run (method.md §5); with the same config the run is bit-identical,
+ * whatever the thread count. Immutable; stored in checkpoints and model files.
+ *
+ * @param distribution       catalog spec of the training distribution, e.g. {@code biased_shapley}
+ * @param architecture       the predictor network
+ * @param variant            NPCFR or NPCFR+
+ * @param averaging          averaging weights of the unrolled solver
+ * @param horizon            T, unrolled iterations per game
+ * @param loss               the meta-loss
+ * @param steps              optimizer steps
+ * @param batchSize          games per minibatch
+ * @param learningRate       Adam's step size
+ * @param gradientClip       global-norm clipping threshold (≤ 0: none)
+ * @param evaluationSize     held-out games (sampled from seeds disjoint from every training minibatch)
+ * @param evaluationEvery    steps between held-out evaluations (and checkpoints)
+ * @param checkpointInterval unrolled-solver checkpoint interval k (0: store every iteration)
+ * @param seed               the one seed; split per purpose (initialization, minibatches, held-out set)
+ */
+public record TrainingConfig(String distribution, PredictorArchitecture architecture, SolverVariant variant,
+                             AveragingWeights averaging, int horizon, MetaLoss loss, int steps, int batchSize,
+                             double learningRate, double gradientClip, int evaluationSize, int evaluationEvery,
+                             int checkpointInterval, long seed) {
+
+    public TrainingConfig {
+        if (distribution == null || distribution.isBlank() || architecture == null || variant == null
+                || averaging == null || loss == null) {
+            throw new IllegalArgumentException("training config: distribution, architecture, variant, averaging and"
+                    + " loss are required");
+        }
+        check(horizon >= 1, "horizon", horizon, "at least 1");
+        check(steps >= 0, "steps", steps, "at least 0");
+        check(batchSize >= 1, "batchSize", batchSize, "at least 1");
+        check(learningRate > 0 && Double.isFinite(learningRate), "learningRate", learningRate, "positive");
+        check(evaluationSize >= 1, "evaluationSize", evaluationSize, "at least 1");
+        check(evaluationEvery >= 1, "evaluationEvery", evaluationEvery, "at least 1");
+        check(checkpointInterval >= 0, "checkpointInterval", checkpointInterval, "0 or positive");
+    }
+
+    private static void check(boolean ok, String name, double value, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException("training config: " + name + " = " + value + " must be " + rule);
+        }
+    }
+
+    /** The defaults for biased Shapley: NPCFR+ with a 32-unit GRU, T = 32, mean-TC loss. */
+    public static TrainingConfig biasedShapleyDefaults(long seed) {
+        return new TrainingConfig("biased_shapley", PredictorArchitecture.gru(32), SolverVariant.NPCFR_PLUS,
+                AveragingWeights.QUADRATIC, 32, MetaLoss.totalCorrelation(), 2000, 16, 1e-3, 1.0, 64, 100, 0,
+                seed);
+    }
+
+    /** A copy with another number of steps. */
+    public TrainingConfig withSteps(int newSteps) {
+        return new TrainingConfig(distribution, architecture, variant, averaging, horizon, loss, newSteps, batchSize,
+                learningRate, gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed);
+    }
+}
