@@ -115,7 +115,8 @@ public final class PredictionBounds {
      *
      * @param chanceReach {@code [terminal]} c(z) ≥ 0
      * @param utility     {@code [player * numTerminals + terminal]} u_i(z), finite
-     * @return fresh {@code [infoset]} (global infosets of {@link MetaLayout}), every entry finite and ≥ 0
+     * @return fresh {@code [infoset]} (global infosets of {@link MetaLayout}), every entry ≥ 0; +∞ only when the
+     *         payoff range itself overflows a double (then the predictions are NaN and meta-training stops)
      * @throws IllegalArgumentException on wrong lengths or non-finite values
      */
     public double[] bounds(double[] chanceReach, double[] utility) {

@@ -58,16 +58,33 @@ public final class MetaTrainer {
     private final long evaluationSeed;
     private final SplittableRandom initRandom;
 
+    /** Trains on the catalog distribution named by {@code config.distribution()}. */
     public MetaTrainer(TrainingConfig config, int threads) {
-        if (config == null) {
-            throw new IllegalArgumentException("MetaTrainer: config is required");
+        this(config, config == null ? null : GameCatalog.distribution(config.distribution()), threads, false);
+    }
+
+    /**
+     * Trains on {@code distribution}, which must carry the name recorded in {@code config.distribution()} (so the
+     * model file tells the truth about its training data).
+     */
+    public MetaTrainer(TrainingConfig config, GameDistribution distribution, int threads) {
+        this(config, distribution, threads, true);
+    }
+
+    private MetaTrainer(TrainingConfig config, GameDistribution distribution, int threads, boolean checkName) {
+        if (config == null || distribution == null) {
+            throw new IllegalArgumentException("MetaTrainer: config and distribution are required");
         }
         if (threads < 1) {
             throw new IllegalArgumentException("MetaTrainer: threads must be at least 1, got " + threads);
         }
+        if (checkName && !distribution.name().equals(config.distribution())) {
+            throw new IllegalArgumentException("MetaTrainer: the config names the distribution '"
+                    + config.distribution() + "' but '" + distribution.name() + "' was given");
+        }
         this.config = config;
         this.threads = threads;
-        this.distribution = GameCatalog.distribution(config.distribution());
+        this.distribution = distribution;
         this.layout = new MetaLayout(distribution.structure());
         this.network = new PredictorNetwork(config.architecture());
         this.unrolled = new UnrolledConfig(config.variant(), config.averaging(), config.horizon(), config.loss());
