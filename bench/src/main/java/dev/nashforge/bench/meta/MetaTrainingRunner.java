@@ -35,7 +35,7 @@ import java.util.Map;
  * (1000), {@code batch} (16), {@code lr} (1e-3), {@code clip} (1), {@code schedule} (UNIFORM), {@code nashgap}
  * (0), {@code ccegap} (0), {@code seed} (1), {@code threads} (2), {@code budget} (16384), {@code games} (32),
  * {@code checkpoint} (0), {@code model} (output path, none), {@code load} (evaluate a model file, no training),
- * {@code log} (50).
+ * {@code evaldist} (evaluation distribution; the training one), {@code evalseed}, {@code log} (50).
  */
 public final class MetaTrainingRunner {
 
@@ -100,11 +100,12 @@ public final class MetaTrainingRunner {
                 System.out.println("model written to " + a.get("model"));
             }
         }
-        evaluate(model, games, budget, threads, a.getOrDefault("evalseed", "987654321"));
+        evaluate(model, a.getOrDefault("evaldist", model.training().distribution()), games, budget, threads,
+                a.getOrDefault("evalseed", "987654321"));
     }
 
-    static void evaluate(NpcfrModel model, int games, int budget, int threads, String seed) {
-        GameDistribution d = GameCatalog.distribution(model.training().distribution());
+    static void evaluate(NpcfrModel model, String distribution, int games, int budget, int threads, String seed) {
+        GameDistribution d = GameCatalog.distribution(distribution);
         // held-out games: a seed unrelated to the trainer's even minibatch seeds and odd held-out seed
         GameBatch batch = d.sample(games, Long.parseLong(seed));
         MetaLayout layout = new MetaLayout(d.structure());

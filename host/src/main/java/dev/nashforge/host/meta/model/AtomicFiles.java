@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Crash-safe file replacement: the bytes go to a temporary file in the target's directory, are forced to disk
@@ -37,6 +38,12 @@ public final class AtomicFiles {
                     ch.write(buf);
                 }
                 ch.force(true);
+            }
+            try {
+                // createTempFile makes the file owner-only; a model or checkpoint is an ordinary shareable file
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException notPosix) {
+                // keep the platform's default permissions
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
