@@ -4,6 +4,8 @@ import dev.nashforge.host.meta.AveragingWeights;
 import dev.nashforge.host.meta.LossSchedule;
 import dev.nashforge.host.meta.MetaLoss;
 import dev.nashforge.host.meta.SolverVariant;
+import dev.nashforge.host.meta.nn.CellKind;
+import dev.nashforge.host.meta.nn.IterationFeature;
 import dev.nashforge.host.meta.nn.PredictorArchitecture;
 
 /**
@@ -52,11 +54,13 @@ public record TrainingConfig(String distribution, PredictorArchitecture architec
     }
 
     /**
-     * The measured recipe for biased Shapley (see the meta package doc): NPCFR+ with a 32-unit GRU, T = 64, loss
+     * The measured recipe for biased Shapley (see the meta package doc): NPCFR+ with a 32-unit GRU without
+     * iteration feature (a stationary predictor extrapolates best beyond T), T = 64, loss
      * {@code Σ_t λ_t (TC_t + NashGap_t)} with linear λ, 2000 steps of 16 games, Adam 1e-3, clip 1.
      */
     public static TrainingConfig biasedShapleyDefaults(long seed) {
-        return new TrainingConfig("biased_shapley", PredictorArchitecture.gru(32), SolverVariant.NPCFR_PLUS,
+        return new TrainingConfig("biased_shapley",
+                new PredictorArchitecture(CellKind.GRU, 32, IterationFeature.NONE), SolverVariant.NPCFR_PLUS,
                 AveragingWeights.QUADRATIC, 64, new MetaLoss(1, 1, 0, LossSchedule.LINEAR), 2000, 16, 1e-3, 1.0, 32,
                 250, 0, seed);
     }
