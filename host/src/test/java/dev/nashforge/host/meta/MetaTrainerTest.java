@@ -43,9 +43,12 @@ class MetaTrainerTest {
 
     @Test
     void sameSeedSameWeightsForAnyThreadCount() {
-        TrainingResult one = new MetaTrainer(tiny(4, 1e-2), 1).train(null, TrainingProgress.none());
+        MetaTrainer trainer = new MetaTrainer(tiny(4, 1e-2), 1);
+        TrainingResult one = trainer.train(null, TrainingProgress.none());
         TrainingResult two = new MetaTrainer(tiny(4, 1e-2), 2).train(null, TrainingProgress.none());
         assertArrayEquals(one.model().parameters(), two.model().parameters(), 0.0);
+        TrainingResult again = trainer.train(null, TrainingProgress.none());
+        assertArrayEquals(one.model().parameters(), again.model().parameters(), 0.0, "a second train() call");
         TrainingConfig other = tiny(4, 1e-2);
         other = new TrainingConfig(other.distribution(), other.architecture(), other.variant(), other.averaging(),
                 other.horizon(), other.loss(), 4, 3, 1e-2, 1.0, 3, 2, 0, 100);

@@ -31,7 +31,7 @@ import java.util.concurrent.Future;
  * minibatches sampled from the training distribution, a held-out evaluation set, resumable checkpoints.
  *
  * <p><b>Seeds.</b> {@code new SplittableRandom(config.seed())} is split, in this order, into the initialization
- * stream, the minibatch base and the held-out seed. Minibatch k is {@code distribution.sample(batchSize, s_k)} with
+ * stream (whose own split draws the initial weights), the minibatch base and the held-out seed. Minibatch k is {@code distribution.sample(batchSize, s_k)} with
  * an even {@code s_k} derived from (base, k); the held-out seed is odd, so the two never share a seed. Everything
  * is a function of the config: the same config gives bit-identical weights for any thread count (per-instance
  * gradients are summed in instance order), and a resumed run continues exactly as an uninterrupted one.
@@ -56,7 +56,7 @@ public final class MetaTrainer {
     private final UnrolledConfig unrolled;
     private final long minibatchBase;
     private final long evaluationSeed;
-    private final SplittableRandom initRandom;
+    private final double[] initialParameters;
 
     /** Trains on the catalog distribution named by {@code config.distribution()}. */
     public MetaTrainer(TrainingConfig config, int threads) {
@@ -89,9 +89,10 @@ public final class MetaTrainer {
         this.network = new PredictorNetwork(config.architecture());
         this.unrolled = new UnrolledConfig(config.variant(), config.averaging(), config.horizon(), config.loss());
         SplittableRandom root = new SplittableRandom(config.seed());
-        this.initRandom = root.split();
+        SplittableRandom initialization = root.split();
         this.minibatchBase = root.split().nextLong();
         this.evaluationSeed = (root.split().nextLong() << 1) | 1L;
+        this.initialParameters = network.initialParameters(initialization.split());
     }
 
     /** The seed of minibatch {@code step}: even, so disjoint from the (odd) held-out seed. */
@@ -121,7 +122,7 @@ public final class MetaTrainer {
      */
     public TrainingResult train(Path checkpoint, TrainingProgress progress) {
         long started = System.currentTimeMillis();
-        double[] params = network.initialParameters(initRandom.split());
+        double[] params = initialParameters.clone();
         Adam adam = new Adam(params.length, config.learningRate(), config.gradientClip());
         int step = 0;
         if (checkpoint != null && Files.exists(checkpoint)) {
