@@ -30,7 +30,8 @@ import java.util.Map;
  * Meta-trains an NPCFR(+) predictor and compares it with baselines on held-out games, printing the median NashGap
  * of the average profile at every power of two up to the evaluation budget (simultaneous updates throughout).
  *
- * <p>Arguments {@code key=value}: {@code distribution} (biased_shapley), {@code variant} (NPCFR_PLUS),
+ * <p>Arguments {@code key=value}: {@code preset=biased_shapley} (the shipped model's recipe,
+ * {@code TrainingConfig#biasedShapleyDefaults}; other training keys are then ignored), {@code distribution} (biased_shapley), {@code variant} (NPCFR_PLUS),
  * {@code cell} (GRU), {@code hidden} (32), {@code feature} (INV_SQRT_T), {@code horizon} (32), {@code steps}
  * (1000), {@code batch} (16), {@code lr} (1e-3), {@code clip} (1), {@code schedule} (UNIFORM), {@code nashgap}
  * (0), {@code ccegap} (0), {@code seed} (1), {@code threads} (2), {@code budget} (16384), {@code games} (32),
@@ -74,6 +75,9 @@ public final class MetaTrainingRunner {
                     Double.parseDouble(a.getOrDefault("lr", "1e-3")), Double.parseDouble(a.getOrDefault("clip", "1")),
                     Integer.parseInt(a.getOrDefault("evalsize", "32")), Integer.parseInt(a.getOrDefault("evalevery", "100")),
                     Integer.parseInt(a.getOrDefault("checkpoint", "0")), Long.parseLong(a.getOrDefault("seed", "1")));
+            if ("biased_shapley".equals(a.get("preset"))) {
+                config = TrainingConfig.biasedShapleyDefaults(Long.parseLong(a.getOrDefault("seed", "1")));
+            }
             System.out.println("training " + config);
             MetaTrainer trainer = new MetaTrainer(config, threads);
             System.out.printf(Locale.ROOT, "memory per unrolled iteration per game: %d bytes%n",

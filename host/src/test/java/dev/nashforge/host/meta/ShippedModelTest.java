@@ -7,6 +7,7 @@ import dev.nashforge.host.meta.model.ModelFile;
 import dev.nashforge.host.meta.model.NpcfrModel;
 import dev.nashforge.host.meta.nn.CellKind;
 import dev.nashforge.host.meta.ops.NashGapOp;
+import dev.nashforge.host.meta.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -29,7 +30,8 @@ class ShippedModelTest {
         NpcfrModel model = ModelFile.readResource(RESOURCE);
         assertEquals(SolverVariant.NPCFR_PLUS, model.variant());
         assertEquals(CellKind.GRU, model.architecture().cell());
-        assertEquals("biased_shapley", model.training().distribution());
+        assertEquals(TrainingConfig.biasedShapleyDefaults(1), model.training(), "trained with the documented recipe");
+        assertEquals(2000, model.trainedSteps());
         GameDistribution d = GameCatalog.distribution(model.training().distribution());
         GameBatch games = d.sample(5, 987654321L);
         MetaLayout layout = new MetaLayout(d.structure());
