@@ -1,5 +1,19 @@
 /**
- * OpenCL backend of the batched backend contract, built on Aparapi kernels (issue "OpenCL backend with
- * Aparapi"). Not implemented yet: this module holds no classes, so {@code nash backends} does not list it.
+ * The OpenCL backend ({@code --backend opencl}) of the batched backend contract, on Aparapi kernels.
+ *
+ * <ul>
+ *   <li>{@link dev.nashforge.opencl.OpenClBackend}: the ServiceLoader provider (priority 200), its availability
+ *       and device come from {@link dev.nashforge.opencl.OpenClDeviceProbe} (platform, device, fp64).</li>
+ *   <li>{@link dev.nashforge.opencl.OpenClSolverSession}: the session; every primitive is one or more launches of
+ *       one kernel object whose buffers hold the state on the device (explicit transfers only at open, writes
+ *       and read-backs).</li>
+ *   <li>{@link dev.nashforge.opencl.OpenClFloatKernel} / {@link dev.nashforge.opencl.OpenClDoubleKernel}: the
+ *       kernel code, one work item per instance × infoset / sequence / terminal, deterministic segmented sums in
+ *       the CPU reference's order; {@link dev.nashforge.opencl.OpenClKernel} the shared launch logic;
+ *       {@link dev.nashforge.opencl.OpenClLayout} the flat device layout.</li>
+ *   <li>{@link dev.nashforge.opencl.OpenClFallbackException}: Aparapi's Java thread-pool fallback is an error
+ *       naming the kernel and Aparapi's reason ({@link dev.nashforge.opencl.AparapiLog}), never a silent CPU
+ *       run.</li>
+ * </ul>
  */
 package dev.nashforge.opencl;

@@ -28,7 +28,7 @@ public final class GameCatalog {
     private static final Map<String, GameFamily> FAMILIES = new LinkedHashMap<>();
 
     static {
-        for (GameFamily f : List.of(new KuhnPokerFamily(), new LeducPokerFamily(), new BiasedLeducFamily(),
+        for (GameFamily f : List.of(PokerFamilies.kuhn(), PokerFamilies.leduc(), PokerFamilies.biasedLeduc(),
                 new ShapleyFamily(), new BiasedShapleyFamily(), new RandomMatrixFamily())) {
             FAMILIES.put(f.entry().name(), f);
         }

@@ -1,0 +1,162 @@
+package dev.nashforge.cpu;
+
+import dev.nashforge.games.batch.GameBatch;
+import dev.nashforge.games.catalog.GameCatalog;
+import dev.nashforge.games.layout.CompiledGame;
+import dev.nashforge.games.layout.GameCompiler;
+import dev.nashforge.host.backend.Precision;
+import dev.nashforge.host.run.CheckpointRecord;
+import dev.nashforge.host.run.CheckpointSchedule;
+import dev.nashforge.host.run.ProgressListener;
+import dev.nashforge.host.run.RunOptions;
+import dev.nashforge.host.run.RunRecord;
+import dev.nashforge.host.run.SolveResult;
+import dev.nashforge.host.run.SolveRun;
+import dev.nashforge.host.run.SolverStateFile;
+import dev.nashforge.host.solver.SolverConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** End-to-end runs of {@link SolveRun} on the CPU backend: records, metrics, resume. */
+class SolveRunTest {
+
+    @TempDir
+    Path dir;
+
+    private static GameBatch kuhn(int copies) {
+        CompiledGame g = GameCompiler.compile(GameCatalog.game("kuhn_poker"));
+        return GameBatch.replicate(g.structure(), g.instance(), copies);
+    }
+
+    @Test
+    void recordsEveryCheckpointWithItsSettings() {
+        List<Integer> progress = new ArrayList<>();
+        List<Integer> checkpoints = new ArrayList<>();
+        RunOptions options = RunOptions.of(64).withProgress(new ProgressListener() {
+            @Override
+            public void onIteration(int completed, int total) {
+                progress.add(completed);
+            }
+
+            @Override
+            public void onCheckpoint(List<CheckpointRecord> records) {
+                checkpoints.add(records.get(0).iteration());
+            }
+        });
+        SolveResult result = SolveRun.run(new CpuBackend(1), kuhn(2), SolverConfig.cfrPlus(), options);
+        RunRecord r = result.record();
+        assertEquals("kuhn_poker(players=2)", r.game());
+        assertEquals("cpu", r.backend());
+        assertTrue(r.device().startsWith("CPU"), r.device());
+        assertEquals(SolverConfig.cfrPlus(), r.config());
+        assertTrue(r.header().contains("updates alternating") && r.header().contains("linear (w_t = t)"),
+                r.header());
+        assertEquals(64, r.iterations());
+        assertEquals(64, progress.size());
+        assertEquals(List.of(1, 2, 4, 8, 16, 32, 64), checkpoints);
+        assertEquals(7 * 2, r.checkpoints().size());
+        assertTrue(r.secondsPerIteration() > 0);
+        for (CheckpointRecord c : r.checkpoints()) {
+            assertNotNull(c.exploitability(), "Kuhn is two-player zero-sum");
+            assertEquals(c.nashGap() / 2, c.exploitability(), 0.0);
+            assertTrue(c.totalCorrelation() >= 0, "total correlation is a KL divergence");
+            // two-player zero-sum: CCEGap(μ) + Σ_i [u_i(μ) − u_i(x̄)] = NashGap(x̄) and Σ_i u_i = 0 for both
+            assertEquals(c.nashGap(), c.cceGap(), 1e-9, "zero-sum: CCEGap equals NashGap of the average");
+        }
+        List<CheckpointRecord> last = r.last();
+        assertEquals(2, last.size());
+        assertTrue(last.get(0).sameValues(new CheckpointRecord(64, 0, last.get(1).nashGap(),
+                last.get(1).deviationIncentives(), last.get(1).expectedValues(), last.get(1).exploitability(),
+                last.get(1).nashGapLastIterate(), last.get(1).cceGap(), last.get(1).totalCorrelation())),
+                "identical instances give identical records");
+        assertTrue(last.get(0).nashGap() < r.checkpoints().get(0).nashGap() / 10, "CFR+ converges on Kuhn");
+        double[][] behaviour = result.averageBehaviour()[0];
+        assertEquals(1.0, behaviour[0][0]);
+        assertEquals(2, result.averageBehaviour().length);
+    }
+
+    @Test
+    void generalSumRunsReportNoExploitabilityAndTrackingCanBeOff() {
+        CompiledGame g = GameCompiler.compile(GameCatalog.game("biased_leduc"));
+        RunOptions options = RunOptions.of(8).withTrackJointPlay(false);
+        SolveResult result = SolveRun.run(new CpuBackend(1), GameBatch.replicate(g.structure(), g.instance(), 1),
+                SolverConfig.rm().withPrecision(Precision.FLOAT), options);
+        for (CheckpointRecord c : result.record().checkpoints()) {
+            assertNull(c.exploitability());
+            assertTrue(Double.isNaN(c.cceGap()) && Double.isNaN(c.totalCorrelation()));
+            assertTrue(c.nashGap() > 0);
+        }
+        assertEquals(0.0, result.record().jointPlaySecondsPerIteration());
+    }
+
+    /** A run of T in one go equals a run stopped at T/2 (its state file written) and resumed, bit for bit. */
+    @Test
+    void interruptedAndResumedRunEqualsTheUninterruptedRun() throws IOException {
+        GameBatch batch = kuhn(3);
+        SolverConfig config = SolverConfig.pcfrPlus().withPrecision(Precision.FLOAT);
+        CheckpointSchedule schedule = CheckpointSchedule.of(10, 25, 50, 75, 100);
+        RunOptions full = RunOptions.of(100).withCheckpoints(schedule);
+        SolveResult once = SolveRun.run(new CpuBackend(2, 8), batch, config, full);
+
+        Path state = dir.resolve("kuhn.state");
+        SolveRun.run(new CpuBackend(1), batch, config, full.withStateFile(state, true).withIterations(50));
+        assertEquals(50, SolverStateFile.read(state).iteration());
+        // a process killed while writing the next checkpoint leaves a partial temporary file behind
+        byte[] good = Files.readAllBytes(state);
+        Files.write(SolverStateFile.temporaryFile(state), java.util.Arrays.copyOf(good, good.length / 3));
+
+        SolveResult resumed = SolveRun.run(new CpuBackend(2, 8), batch, config, full.withStateFile(state, true));
+        assertEquals(50, resumed.record().resumedFrom());
+        assertEquals(100, resumed.record().iterations());
+        assertEquals(once.record().checkpoints().size(), resumed.record().checkpoints().size());
+        for (int k = 0; k < once.record().checkpoints().size(); k++) {
+            CheckpointRecord a = once.record().checkpoints().get(k);
+            CheckpointRecord b = resumed.record().checkpoints().get(k);
+            assertTrue(a.sameValues(b), "checkpoint record " + k + ": " + a + " vs " + b);
+        }
+        for (int b = 0; b < 3; b++) {
+            for (int p = 0; p < 2; p++) {
+                assertArrayEquals(once.averageBehaviour()[b][p], resumed.averageBehaviour()[b][p], 0.0);
+            }
+        }
+        assertEquals(100, SolverStateFile.read(state).iteration());
+    }
+
+    @Test
+    void resumeRefusesAnotherConfigurationOrGame() {
+        Path state = dir.resolve("run.state");
+        RunOptions options = RunOptions.of(4).withStateFile(state, true);
+        SolveRun.run(new CpuBackend(1), kuhn(1), SolverConfig.cfr(), options);
+        IllegalArgumentException config = assertThrows(IllegalArgumentException.class,
+                () -> SolveRun.run(new CpuBackend(1), kuhn(1), SolverConfig.cfrPlus(), options.withIterations(8)));
+        assertTrue(config.getMessage().contains("cfr+") && config.getMessage().contains(state.toString()),
+                config.getMessage());
+        IllegalArgumentException game = assertThrows(IllegalArgumentException.class,
+                () -> SolveRun.run(new CpuBackend(1), kuhn(2), SolverConfig.cfr(), options.withIterations(8)));
+        assertTrue(game.getMessage().contains("B=2"), game.getMessage());
+    }
+
+    @Test
+    void aCorruptStateFileIsAClearError() throws IOException {
+        Path state = dir.resolve("run.state");
+        SolveRun.run(new CpuBackend(1), kuhn(1), SolverConfig.cfr(), RunOptions.of(4).withStateFile(state, true));
+        byte[] bytes = Files.readAllBytes(state);
+        Files.write(state, java.util.Arrays.copyOf(bytes, bytes.length - 100));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SolveRun.run(
+                new CpuBackend(1), kuhn(1), SolverConfig.cfr(), RunOptions.of(8).withStateFile(state, true)));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+}

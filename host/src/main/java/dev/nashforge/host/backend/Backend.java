@@ -1,0 +1,40 @@
+package dev.nashforge.host.backend;
+
+import dev.nashforge.games.batch.GameBatch;
+import dev.nashforge.host.solver.SolverConfig;
+
+import java.util.Set;
+
+/**
+ * A compute backend for the batched regret-minimizer primitives (style.md rule 1). Implementations live in
+ * their own modules and are discovered at run time through {@link java.util.ServiceLoader} (see
+ * {@link BackendRegistry}); {@code host} never imports one.
+ *
+ * <p>Construction must be cheap and must not touch native libraries or devices: a provider is instantiated
+ * for every listing. Device probing happens in {@link #availability()}, which must not throw (a failed probe is
+ * reported as unavailable with its reason). Implementations must be thread-safe; sessions are not.
+ */
+public interface Backend {
+
+    /** Short unique name used by {@code --backend}: {@code cpu}, {@code opencl}, {@code cuda}. */
+    String name();
+
+    /** Order of {@code --backend auto}: higher is tried first (CUDA 300, OpenCL 200, CPU 100). */
+    int priority();
+
+    /** Probes the device (may be cached). Never throws. */
+    BackendAvailability availability();
+
+    /** The precisions {@link #open} accepts. */
+    Set<Precision> precisions();
+
+    /**
+     * Allocates the solver state for {@code batch} on the device and initializes it to iteration 0: cumulative
+     * regrets and predictions 0, current strategies uniform, realization plans of those strategies, averages
+     * and joint-play weights 0.
+     *
+     * @throws IllegalArgumentException if {@code config.precision()} is not in {@link #precisions()}
+     * @throws IllegalStateException    if the backend is not {@linkplain #availability() available}
+     */
+    SolverSession open(GameBatch batch, SolverConfig config);
+}

@@ -1,0 +1,141 @@
+package dev.nashforge.host.backend;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * The backends found at run time through {@link ServiceLoader} (service interface {@link Backend}), with their
+ * availability, device and, when unavailable, the reason. Providers that fail to load are listed as unavailable
+ * with the loading error, never dropped silently. Immutable after construction; probing happens once, here.
+ */
+public final class BackendRegistry {
+
+    /** The name that asks {@link #select(String)} to pick the best available backend. */
+    public static final String AUTO = "auto";
+
+    private final List<Backend> backends;
+    private final List<BackendInfo> listing;
+
+    private BackendRegistry(List<Backend> backends, List<BackendInfo> failedProviders) {
+        List<Backend> sorted = new ArrayList<>(backends);
+        sorted.sort(Comparator.comparingInt(Backend::priority).reversed().thenComparing(Backend::name));
+        this.backends = List.copyOf(sorted);
+        List<BackendInfo> infos = new ArrayList<>();
+        for (Backend b : this.backends) {
+            infos.add(describe(b));
+        }
+        infos.addAll(failedProviders);
+        this.listing = List.copyOf(infos);
+    }
+
+    /** Discovers the backends on the class path of this class's loader. */
+    public static BackendRegistry discover() {
+        return discover(BackendRegistry.class.getClassLoader());
+    }
+
+    /** Discovers the backends visible to {@code loader}. */
+    public static BackendRegistry discover(ClassLoader loader) {
+        List<Backend> found = new ArrayList<>();
+        List<BackendInfo> failed = new ArrayList<>();
+        Iterator<Backend> it = ServiceLoader.load(Backend.class, loader).iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                found.add(it.next());
+            } catch (ServiceConfigurationError e) {
+                failed.add(new BackendInfo(providerName(e), Integer.MIN_VALUE, false, "",
+                        "the backend provider failed to load: " + e.getMessage()
+                                + " (check that its module and its native dependencies are on the class path)",
+                        List.of()));
+                if (failed.size() > 100) {
+                    break;
+                }
+            }
+        }
+        return new BackendRegistry(found, failed);
+    }
+
+    /** A registry over explicitly given backends (tests, embedding). */
+    public static BackendRegistry of(List<Backend> backends) {
+        return new BackendRegistry(backends, List.of());
+    }
+
+    /** Every backend, highest priority first, then providers that failed to load. */
+    public List<BackendInfo> list() {
+        return listing;
+    }
+
+    /**
+     * Selects a backend by name, or the best available one for {@link #AUTO}.
+     *
+     * @throws IllegalArgumentException if the name is unknown (the message lists the known names), if the named
+     *                                  backend is unavailable (with its reason), or if {@code auto} finds none
+     */
+    public BackendSelection select(String name) {
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        if (key.equals(AUTO)) {
+            StringBuilder passed = new StringBuilder();
+            for (int k = 0; k < backends.size(); k++) {
+                BackendInfo info = listing.get(k);
+                if (info.available()) {
+                    return new BackendSelection(backends.get(k), info,
+                            "auto: " + passed + "using " + info.name() + " (" + info.device() + ")");
+                }
+                passed.append(info.name()).append(" unavailable (").append(info.reason()).append("); ");
+            }
+            throw new IllegalArgumentException("auto: no backend is available: " + passed + "failed providers: "
+                    + failedNames() + ". Put fallback-cpu on the class path.");
+        }
+        for (int k = 0; k < backends.size(); k++) {
+            if (backends.get(k).name().equalsIgnoreCase(key)) {
+                BackendInfo info = listing.get(k);
+                if (!info.available()) {
+                    throw new IllegalArgumentException("backend '" + info.name() + "' is unavailable: " + info.reason());
+                }
+                return new BackendSelection(backends.get(k), info, info.name() + " (" + info.device() + ")");
+            }
+        }
+        throw new IllegalArgumentException("unknown backend '" + name + "': known backends are " + knownNames()
+                + " and '" + AUTO + "'");
+    }
+
+    private String knownNames() {
+        List<String> names = new ArrayList<>();
+        for (Backend b : backends) {
+            names.add("'" + b.name() + "'");
+        }
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    private String failedNames() {
+        List<String> names = new ArrayList<>();
+        for (int k = backends.size(); k < listing.size(); k++) {
+            names.add(listing.get(k).name());
+        }
+        return names.isEmpty() ? "none" : String.join(", ", names);
+    }
+
+    private static BackendInfo describe(Backend b) {
+        BackendAvailability a;
+        try {
+            a = b.availability();
+        } catch (RuntimeException | LinkageError e) {
+            a = BackendAvailability.unavailable("probing the device failed: " + e);
+        }
+        List<String> precisions = b.precisions().stream().sorted().map(Precision::label).toList();
+        return new BackendInfo(b.name(), b.priority(), a.available(), a.device(), a.reason(), precisions);
+    }
+
+    private static String providerName(ServiceConfigurationError e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Provider (\\S+)")
+                .matcher(String.valueOf(e.getMessage()));
+        return m.find() ? m.group(1) : "unknown provider";
+    }
+}

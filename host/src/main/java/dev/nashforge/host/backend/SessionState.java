@@ -1,0 +1,38 @@
+package dev.nashforge.host.backend;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Everything a {@link SolverSession} carries from one iteration to the next, read back for a resumable
+ * checkpoint: every {@linkplain SequenceBuffer#persistent() persistent} buffer and the joint-play weights.
+ * Values of a {@link Precision#FLOAT} session are binary32 values held exactly in doubles, so a write after a
+ * read restores the session bit for bit.
+ *
+ * @param buffers   {@code buffer -> [batch][player][sequence]}, one entry per persistent buffer
+ * @param jointPlay {@code [batch]} joint-play weights
+ */
+public record SessionState(Map<SequenceBuffer, double[][][]> buffers, JointPlayWeights[] jointPlay) {
+
+    public SessionState {
+        for (SequenceBuffer b : SequenceBuffer.values()) {
+            if (b.persistent() && !buffers.containsKey(b)) {
+                throw new IllegalArgumentException("session state lacks the persistent buffer " + b);
+            }
+            if (!b.persistent() && buffers.containsKey(b)) {
+                throw new IllegalArgumentException("session state holds the scratch buffer " + b
+                        + ", which is not part of the state");
+            }
+        }
+        buffers = new EnumMap<>(buffers);
+    }
+
+    /** {@code [batch][player][sequence]} contents of one persistent buffer. */
+    public double[][][] buffer(SequenceBuffer b) {
+        double[][][] v = buffers.get(b);
+        if (v == null) {
+            throw new IllegalArgumentException(b + " is not a persistent buffer");
+        }
+        return v;
+    }
+}

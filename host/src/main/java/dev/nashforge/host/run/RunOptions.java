@@ -1,0 +1,60 @@
+package dev.nashforge.host.run;
+
+import java.nio.file.Path;
+
+/**
+ * What a {@link SolveRun} does besides iterating. Immutable; build with {@link #of(int)} and the
+ * {@code with…} methods.
+ *
+ * @param iterations      T, the total number of iterations (≥ 1)
+ * @param checkpoints     when to evaluate the metrics and write the state file; iterations beyond T are ignored
+ * @param trackJointPlay  whether to accumulate the joint play every iteration (needed for CCEGap and total
+ *                        correlation; costs about one more pass over the terminals per iteration)
+ * @param stateFile       where to write the resumable solver state at every checkpoint, or null for none
+ * @param resume          whether to continue from {@code stateFile} when it exists
+ * @param progress        callbacks (never null)
+ */
+public record RunOptions(int iterations, CheckpointSchedule checkpoints, boolean trackJointPlay, Path stateFile,
+                         boolean resume, ProgressListener progress) {
+
+    public RunOptions {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("a run needs at least 1 iteration, got " + iterations);
+        }
+        if (checkpoints == null) {
+            throw new IllegalArgumentException("checkpoints must be given (CheckpointSchedule.powersOfTwo(T))");
+        }
+        if (resume && stateFile == null) {
+            throw new IllegalArgumentException("resume needs a state file");
+        }
+        progress = progress == null ? ProgressListener.NONE : progress;
+    }
+
+    /** T iterations, checkpoints at powers of two and at T, joint play tracked, no state file. */
+    public static RunOptions of(int iterations) {
+        return new RunOptions(iterations, CheckpointSchedule.powersOfTwo(iterations), true, null, false,
+                ProgressListener.NONE);
+    }
+
+    /** Another total T (the schedule is kept; its iterations beyond T are ignored). */
+    public RunOptions withIterations(int total) {
+        return new RunOptions(total, checkpoints, trackJointPlay, stateFile, resume, progress);
+    }
+
+    public RunOptions withCheckpoints(CheckpointSchedule schedule) {
+        return new RunOptions(iterations, schedule, trackJointPlay, stateFile, resume, progress);
+    }
+
+    public RunOptions withTrackJointPlay(boolean track) {
+        return new RunOptions(iterations, checkpoints, track, stateFile, resume, progress);
+    }
+
+    /** Writes the solver state to {@code file} at every checkpoint; resumes from it when {@code resume}. */
+    public RunOptions withStateFile(Path file, boolean resumeFromIt) {
+        return new RunOptions(iterations, checkpoints, trackJointPlay, file, resumeFromIt, progress);
+    }
+
+    public RunOptions withProgress(ProgressListener listener) {
+        return new RunOptions(iterations, checkpoints, trackJointPlay, stateFile, resume, listener);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.nashforge.host.run;
+
+/**
+ * The outcome of a {@link SolveRun}: its record and the average profile, for the profile file writer.
+ *
+ * @param record           what was run and measured
+ * @param averageBehaviour {@code [batch][player][sequence]} behaviour strategies of the average realization
+ *                         plans (σ̄(a|I) = x̄[(I,a)] / Σ_b x̄[(I,b)], uniform where never reached; entry 0 = 1)
+ */
+public record SolveResult(RunRecord record, double[][][] averageBehaviour) {
+}

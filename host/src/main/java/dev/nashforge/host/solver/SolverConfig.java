@@ -1,0 +1,169 @@
+package dev.nashforge.host.solver;
+
+import dev.nashforge.host.backend.Precision;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An immutable regret-minimizer configuration (method.md §3): the regret update, the prediction, the averaging
+ * weights, the update mode and the precision. Build one from a named preset and adjust it with the
+ * {@code with…} methods; every path goes through the canonical constructor, which validates. The record is
+ * serialized as it is into results and solver-state checkpoints ({@link #describe()} prints it).
+ *
+ * <p><b>Presets and their defaults</b> (the sources the defaults follow):
+ * <table>
+ *   <caption>presets</caption>
+ *   <tr><th>preset</th><th>regret update</th><th>prediction</th><th>averaging w_t</th><th>updates</th></tr>
+ *   <tr><td>{@link #cfr()}</td><td>R + r</td><td>none</td><td>1</td><td>alternating</td></tr>
+ *   <tr><td>{@link #cfrPlus()}</td><td>[R + r]⁺</td><td>none</td><td>t</td><td>alternating</td></tr>
+ *   <tr><td>{@link #lcfr()}</td><td>R + t·r</td><td>none</td><td>t</td><td>alternating</td></tr>
+ *   <tr><td>{@link #dcfr(double, double, double)}</td><td>discounted</td><td>none</td><td>t^γ</td>
+ *       <td>alternating</td></tr>
+ *   <tr><td>{@link #pcfrPlus()}</td><td>[R + r]⁺</td><td>last r</td><td>t²</td><td>alternating</td></tr>
+ *   <tr><td>{@link #rm()}</td><td>R + r</td><td>none</td><td>1</td><td>simultaneous</td></tr>
+ *   <tr><td>{@link #rmPlus()}</td><td>[R + r]⁺</td><td>none</td><td>t</td><td>simultaneous</td></tr>
+ *   <tr><td>{@link #prmPlus()}</td><td>[R + r]⁺</td><td>last r</td><td>t²</td><td>simultaneous</td></tr>
+ * </table>
+ * CFR and CFR+ follow OpenSpiel's {@code CFRSolver} / {@code CFRPlusSolver} (alternating updates; uniform
+ * averaging for CFR, linear for CFR+), which also makes the OpenSpiel golden values of method.md §8 apply.
+ * LCFR and DCFR follow Brown &amp; Sandholm, "Solving Imperfect-Information Games via Discounted Regret
+ * Minimization" (AAAI 2019), whose experiments use alternating updates, with LCFR weighting both the regrets
+ * and the average by t and DCFR's default (α, β, γ) = (1.5, 0, 2). PCFR+ follows Farina, Kroer &amp; Sandholm,
+ * "Faster Game Solving via Predictive Blackwell Approachability" (AAAI 2021): alternating updates and
+ * quadratic averaging (method.md §3 table). The normal-form names RM, RM+ and PRM+ are the same rules with
+ * <em>simultaneous</em> updates, the self-play dynamics in which the time-averaged joint play converges to a
+ * coarse correlated equilibrium (Hart &amp; Mas-Colell 2000) and in which the meta-learned method's joint
+ * iterate is defined (method.md §1, §3). Every preset defaults to {@link Precision#DOUBLE}.
+ *
+ * @param algorithm    the printable algorithm name ({@code cfr}, {@code cfr+}, {@code dcfr}, {@code rm+} …)
+ * @param regretUpdate the cumulative-regret update
+ * @param prediction   where the prediction m of σ ∝ [R + m]⁺ comes from
+ * @param averaging    the averaging weights of the average strategy
+ * @param updates      simultaneous or alternating updates
+ * @param precision    the backend precision
+ */
+public record SolverConfig(String algorithm, RegretUpdate regretUpdate, Prediction prediction, Averaging averaging,
+                           UpdateMode updates, Precision precision) {
+
+    private static final Pattern DCFR = Pattern.compile(
+            "dcfr\\(\\s*([^,\\s]+)\\s*,\\s*([^,\\s]+)\\s*,\\s*([^,\\s)]+)\\s*\\)");
+
+    public SolverConfig {
+        if (algorithm == null || algorithm.isBlank()) {
+            throw new IllegalArgumentException("a solver configuration needs an algorithm name");
+        }
+        if (regretUpdate == null || prediction == null || averaging == null || updates == null
+                || precision == null) {
+            throw new IllegalArgumentException("solver configuration '" + algorithm + "' has a null component: "
+                    + "regretUpdate=" + regretUpdate + ", prediction=" + prediction + ", averaging=" + averaging
+                    + ", updates=" + updates + ", precision=" + precision);
+        }
+    }
+
+    /** CFR (Zinkevich et al. 2007) as OpenSpiel runs it: R ← R + r, uniform averaging, alternating. */
+    public static SolverConfig cfr() {
+        return new SolverConfig("cfr", RegretUpdate.sum(), Prediction.NONE, Averaging.uniform(),
+                UpdateMode.ALTERNATING, Precision.DOUBLE);
+    }
+
+    /** CFR+ (Tammelin 2014) as OpenSpiel runs it: RM+ with alternating updates and linear averaging. */
+    public static SolverConfig cfrPlus() {
+        return new SolverConfig("cfr+", RegretUpdate.plus(), Prediction.NONE, Averaging.linear(),
+                UpdateMode.ALTERNATING, Precision.DOUBLE);
+    }
+
+    /** Linear CFR: R ← R + t·r, linear averaging, alternating. */
+    public static SolverConfig lcfr() {
+        return new SolverConfig("lcfr", RegretUpdate.linear(), Prediction.NONE, Averaging.linear(),
+                UpdateMode.ALTERNATING, Precision.DOUBLE);
+    }
+
+    /** DCFR(α, β, γ) with averaging weights t^γ, alternating. */
+    public static SolverConfig dcfr(double alpha, double beta, double gamma) {
+        return new SolverConfig("dcfr", RegretUpdate.discounted(alpha, beta), Prediction.NONE,
+                Averaging.polynomial(gamma), UpdateMode.ALTERNATING, Precision.DOUBLE);
+    }
+
+    /** DCFR with Brown &amp; Sandholm's recommended (α, β, γ) = (1.5, 0, 2). */
+    public static SolverConfig dcfr() {
+        return dcfr(1.5, 0, 2);
+    }
+
+    /** Predictive CFR+: R ← [R + r]⁺, σ ∝ [R + r_last]⁺, quadratic averaging, alternating. */
+    public static SolverConfig pcfrPlus() {
+        return new SolverConfig("pcfr+", RegretUpdate.plus(), Prediction.LAST_INSTANTANEOUS_REGRET,
+                Averaging.quadratic(), UpdateMode.ALTERNATING, Precision.DOUBLE);
+    }
+
+    /** Regret matching (the normal-form name of CFR's rule), uniform averaging, simultaneous. */
+    public static SolverConfig rm() {
+        return new SolverConfig("rm", RegretUpdate.sum(), Prediction.NONE, Averaging.uniform(),
+                UpdateMode.SIMULTANEOUS, Precision.DOUBLE);
+    }
+
+    /** Regret matching+ (CFR+'s rule), linear averaging, simultaneous. */
+    public static SolverConfig rmPlus() {
+        return new SolverConfig("rm+", RegretUpdate.plus(), Prediction.NONE, Averaging.linear(),
+                UpdateMode.SIMULTANEOUS, Precision.DOUBLE);
+    }
+
+    /** Predictive regret matching+ (PCFR+'s rule), quadratic averaging, simultaneous. */
+    public static SolverConfig prmPlus() {
+        return new SolverConfig("prm+", RegretUpdate.plus(), Prediction.LAST_INSTANTANEOUS_REGRET,
+                Averaging.quadratic(), UpdateMode.SIMULTANEOUS, Precision.DOUBLE);
+    }
+
+    /**
+     * The preset of that name: {@code cfr}, {@code cfr+}, {@code lcfr}, {@code dcfr}, {@code dcfr(α,β,γ)},
+     * {@code pcfr+}, {@code rm}, {@code rm+}, {@code prm+} (case-insensitive).
+     */
+    public static SolverConfig preset(String name) {
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        switch (key) {
+            case "cfr": return cfr();
+            case "cfr+": return cfrPlus();
+            case "lcfr": return lcfr();
+            case "dcfr": return dcfr();
+            case "pcfr+": return pcfrPlus();
+            case "rm": return rm();
+            case "rm+": return rmPlus();
+            case "prm+": return prmPlus();
+            default: break;
+        }
+        Matcher m = DCFR.matcher(key);
+        if (m.matches()) {
+            try {
+                return dcfr(Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                        Double.parseDouble(m.group(3)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("dcfr parameters must be numbers, as in dcfr(1.5,0,2): " + name);
+            }
+        }
+        throw new IllegalArgumentException("unknown algorithm '" + name
+                + "': use one of cfr, cfr+, lcfr, dcfr, dcfr(alpha,beta,gamma), pcfr+, rm, rm+, prm+");
+    }
+
+    /** This configuration with another update mode. */
+    public SolverConfig withUpdates(UpdateMode mode) {
+        return new SolverConfig(algorithm, regretUpdate, prediction, averaging, mode, precision);
+    }
+
+    /** This configuration with another precision. */
+    public SolverConfig withPrecision(Precision p) {
+        return new SolverConfig(algorithm, regretUpdate, prediction, averaging, updates, p);
+    }
+
+    /** This configuration with other averaging weights. */
+    public SolverConfig withAveraging(Averaging a) {
+        return new SolverConfig(algorithm, regretUpdate, prediction, a, updates, precision);
+    }
+
+    /** One line naming every setting, printed with every result. */
+    public String describe() {
+        return algorithm + " [regret " + regretUpdate.describe() + "; prediction " + prediction.label()
+                + "; averaging " + averaging.describe() + "; updates " + updates.label() + "; precision "
+                + precision.label() + "]";
+    }
+}

@@ -1,0 +1,88 @@
+package dev.nashforge.host.backend;
+
+import dev.nashforge.games.batch.GameBatch;
+import dev.nashforge.host.solver.SolverConfig;
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Listing and selection rules of {@link BackendRegistry}, on fake backends (no silent fallback). */
+class BackendRegistryTest {
+
+    private record FakeBackend(String name, int priority, BackendAvailability probe, boolean probeThrows)
+            implements Backend {
+
+        @Override
+        public BackendAvailability availability() {
+            if (probeThrows) {
+                throw new UnsatisfiedLinkError("libfake.so: cannot open shared object file");
+            }
+            return probe;
+        }
+
+        @Override
+        public Set<Precision> precisions() {
+            return EnumSet.of(Precision.FLOAT);
+        }
+
+        @Override
+        public SolverSession open(GameBatch batch, SolverConfig config) {
+            throw new UnsupportedOperationException("fake");
+        }
+    }
+
+    private static final FakeBackend CUDA = new FakeBackend("cuda", 300,
+            BackendAvailability.unavailable("no CUDA driver found"), false);
+    private static final FakeBackend OPENCL = new FakeBackend("opencl", 200, null, true);
+    private static final FakeBackend CPU = new FakeBackend("cpu", 100,
+            BackendAvailability.available("CPU: 2 threads"), false);
+
+    @Test
+    void listsEveryBackendByPriorityWithAvailabilityAndReason() {
+        List<BackendInfo> list = BackendRegistry.of(List.of(CPU, CUDA, OPENCL)).list();
+        assertEquals(List.of("cuda", "opencl", "cpu"), list.stream().map(BackendInfo::name).toList());
+        assertFalse(list.get(0).available());
+        assertEquals("no CUDA driver found", list.get(0).reason());
+        assertFalse(list.get(1).available(), "a probe that throws is reported as unavailable");
+        assertTrue(list.get(1).reason().contains("libfake.so"), list.get(1).reason());
+        assertTrue(list.get(2).available());
+        assertEquals("CPU: 2 threads", list.get(2).device());
+        assertEquals(List.of("float"), list.get(2).precisions());
+    }
+
+    @Test
+    void autoTakesTheBestAvailableAndSaysWhyOthersWereSkipped() {
+        BackendSelection s = BackendRegistry.of(List.of(CPU, CUDA, OPENCL)).select("auto");
+        assertSame(CPU, s.backend());
+        assertTrue(s.explanation().contains("cuda unavailable (no CUDA driver found)"), s.explanation());
+        assertTrue(s.explanation().contains("opencl unavailable"), s.explanation());
+        assertTrue(s.explanation().endsWith("using cpu (CPU: 2 threads)"), s.explanation());
+    }
+
+    @Test
+    void namedSelectionNeverFallsBack() {
+        BackendRegistry registry = BackendRegistry.of(List.of(CPU, CUDA));
+        IllegalArgumentException unavailable = assertThrows(IllegalArgumentException.class,
+                () -> registry.select("cuda"));
+        assertTrue(unavailable.getMessage().contains("no CUDA driver found"), unavailable.getMessage());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> registry.select("tpu"));
+        assertTrue(unknown.getMessage().contains("'cuda', 'cpu'"), unknown.getMessage());
+        assertSame(CPU, registry.select("CPU").backend());
+    }
+
+    @Test
+    void autoWithNothingAvailableFailsWithTheReasons() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BackendRegistry.of(List.of(CUDA)).select("auto"));
+        assertTrue(e.getMessage().contains("no CUDA driver found"), e.getMessage());
+    }
+}

@@ -1,0 +1,114 @@
+package dev.nashforge.cuda;
+
+import dev.nashforge.games.layout.GameStructure;
+import dev.nashforge.host.solver.RegretUpdate;
+import dev.nashforge.host.solver.SolverConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The launches of every primitive, built without a device: each passes the kernel's parameter list (checked on
+ * construction), points into its buffer, covers the work its kernel loops over, and carries the scalars the
+ * configured rule needs.
+ */
+class CudaKernelsTest {
+
+    @ParameterizedTest(name = "{0}, B={1}, {2}")
+    @CsvSource(delimiter = ';', value = {"kuhn_poker; 1; cfr", "leduc_poker; 7; pcfr+", "kuhn_poker(players=3); 3; dcfr",
+            "random_matrix(players=3,actions=3,seed=7); 2; rm+"})
+    void everyLaunchFitsItsKernelAndItsBuffers(String spec, int batchSize, String preset) {
+        GameStructure s = CudaTestGames.compile(spec).structure();
+        CudaSessionLayout layout = new CudaSessionLayout(s, batchSize, 64);
+        CudaKernels kernels = new CudaKernels(layout, SolverConfig.preset(preset), DeviceLimits.h100());
+        int launches = 0;
+        for (CudaPrimitive primitive : CudaPrimitive.values()) {
+            int players = primitive == CudaPrimitive.JOINT_PLAY ? 1 : s.numPlayers();
+            for (int p = 0; p < players; p++) {
+                List<KernelLaunch> list = kernels.launches(primitive, p);
+                assertEquals(primitive == CudaPrimitive.INSTANTANEOUS_REGRET ? 2 : 1, list.size());
+                for (KernelLaunch l : list) {
+                    launches++;
+                    for (KernelArg a : l.args()) {
+                        if (a instanceof KernelArg.Slice slice) {
+                            assertTrue(slice.elementOffset() < Math.max(1, layout.elements(slice.buffer())),
+                                    l.describe() + ": " + slice + " outside the buffer");
+                        }
+                    }
+                    long work = switch (l.kernel()) {
+                        case STRATEGY -> (long) batchSize * (s.treeplex(p).numInfosets() + 1);
+                        case LEAF_VALUES, UPDATE_REGRET, AVERAGE -> (long) batchSize * s.treeplex(p).numSequences();
+                        case JOINT_PLAY -> (long) batchSize * s.numTerminals();
+                        case REALIZATION_PLAN, COUNTERFACTUAL_REGRET -> batchSize;
+                    };
+                    long blocksNeeded = l.kernel().usesBlockBarrier() ? work : (work + l.geometry().blockX() - 1)
+                            / l.geometry().blockX();
+                    assertEquals(Math.min(blocksNeeded, DeviceLimits.h100().gridCap()), l.geometry().gridX(),
+                            l.describe());
+                    assertTrue(l.context().contains(s.name()), l.context());
+                }
+            }
+        }
+        assertEquals(5 * s.numPlayers() + s.numPlayers() + 1, launches);
+        assertThrows(IllegalArgumentException.class, () -> kernels.launches(CudaPrimitive.JOINT_PLAY, 1));
+    }
+
+    @Test
+    void scalarsFollowTheRegretUpdateRule() {
+        GameStructure s = CudaTestGames.compile("kuhn_poker").structure();
+        CudaSessionLayout layout = new CudaSessionLayout(s, 1, 8);
+        double[] into = new double[4];
+        SolverConfig dcfr = SolverConfig.dcfr(1.5, 0.5, 2);
+        new CudaKernels(layout, dcfr, DeviceLimits.h100()).scalars(CudaPrimitive.UPDATE_REGRET, 3, 0, into, 2);
+        RegretUpdate rule = dcfr.regretUpdate();
+        // t^1.5/(t^1.5+1) and t^0.5/(t^0.5+1) at t = 3, as RegretUpdate computes them on the host
+        assertEquals(rule.positiveDiscount(3), into[2], 0.0);
+        assertEquals(rule.negativeDiscount(3), into[3], 0.0);
+        assertEquals(Math.pow(3, 1.5) / (Math.pow(3, 1.5) + 1), into[2], 1e-15);
+        new CudaKernels(layout, SolverConfig.lcfr(), DeviceLimits.h100()).scalars(CudaPrimitive.UPDATE_REGRET, 5, 0,
+                into, 0);
+        assertEquals(5.0, into[0], 0.0);
+        new CudaKernels(layout, SolverConfig.cfr(), DeviceLimits.h100()).scalars(CudaPrimitive.UPDATE_REGRET, 5, 0,
+                into, 0);
+        assertEquals(1.0, into[0], 0.0);
+        new CudaKernels(layout, SolverConfig.cfrPlus(), DeviceLimits.h100()).scalars(CudaPrimitive.AVERAGE, 9, 0.25,
+                into, 0);
+        assertEquals(0.25, into[0], 0.0);
+        assertEquals(0.0, into[1], 0.0);
+    }
+
+    @Test
+    void ruleAndPredictionAreBakedIntoTheUpdateLaunch() {
+        GameStructure s = CudaTestGames.compile("kuhn_poker").structure();
+        CudaSessionLayout layout = new CudaSessionLayout(s, 1, 8);
+        assertEquals(List.of(CudaKernels.RULE_PLUS, 1), ruleAndPredict(layout, SolverConfig.pcfrPlus()));
+        assertEquals(List.of(CudaKernels.RULE_PLUS, 0), ruleAndPredict(layout, SolverConfig.cfrPlus()));
+        assertEquals(List.of(CudaKernels.RULE_WEIGHTED, 0), ruleAndPredict(layout, SolverConfig.lcfr()));
+        assertEquals(List.of(CudaKernels.RULE_DISCOUNTED, 0), ruleAndPredict(layout, SolverConfig.dcfr()));
+    }
+
+    private static List<Integer> ruleAndPredict(CudaSessionLayout layout, SolverConfig config) {
+        KernelLaunch l = new CudaKernels(layout, config, DeviceLimits.h100()).launches(CudaPrimitive.UPDATE_REGRET, 1)
+                .get(0);
+        return List.of(((KernelArg.IntValue) l.args().get(2)).value(), ((KernelArg.IntValue) l.args().get(3)).value());
+    }
+
+    @Test
+    void aLaunchWithArgumentsTheKernelDoesNotTakeIsRefused() {
+        LaunchGeometry g = new LaunchGeometry(1, 32);
+        IllegalArgumentException wrongCount = assertThrows(IllegalArgumentException.class,
+                () -> new KernelLaunch(CudaKernel.AVERAGE, g, List.of(new KernelArg.IntValue(1)), "test"));
+        assertTrue(wrongCount.getMessage().contains("takes 5 arguments"), wrongCount.getMessage());
+        IllegalArgumentException wrongKind = assertThrows(IllegalArgumentException.class,
+                () -> new KernelLaunch(CudaKernel.AVERAGE, g, List.of(new KernelArg.IntValue(1),
+                        new KernelArg.IntValue(2), KernelArg.SCALARS, new KernelArg.Slice(CudaBuffer.INT_TABLES, 0),
+                        new KernelArg.Slice(CudaBuffer.AVERAGE_PLAN, 0)), "test"));
+        assertTrue(wrongKind.getMessage().contains("argument 3 (plan, REAL_IN)"), wrongKind.getMessage());
+    }
+}

@@ -1,0 +1,305 @@
+package dev.nashforge.opencl;
+
+import com.aparapi.device.OpenCLDevice;
+import dev.nashforge.games.batch.GameBatch;
+import dev.nashforge.host.backend.JointPlayWeights;
+import dev.nashforge.host.backend.Precision;
+import dev.nashforge.host.backend.SequenceBuffer;
+import dev.nashforge.host.backend.SolverSession;
+import dev.nashforge.host.solver.Prediction;
+import dev.nashforge.host.solver.RegretUpdate;
+import dev.nashforge.host.solver.SolverConfig;
+
+/**
+ * The OpenCL backend's {@link SolverSession}: the batch's state in the buffers of one Aparapi kernel object
+ * ({@link OpenClDoubleKernel} or {@link OpenClFloatKernel}) bound to one device, and every primitive as one or
+ * more launches of it. Launches per primitive: strategy 1 (an item per instance × infoset), realization plan 1
+ * (instance × sequence), instantaneous regret 2 + the player's treeplex depths (leaf values per instance ×
+ * sequence, then one bottom-up launch per depth, deepest first, per instance × infoset of that depth, then the
+ * root per instance), regret update 1, average 1 (instance × sequence), joint play 2 (instance × player ×
+ * terminal for the opponent weights, instance × terminal for the joint weights).
+ * State moves between host and device only at open, {@link #write} / {@link #writeJointPlay} and the
+ * read-backs.
+ *
+ * <p>If any launch does not run on the OpenCL device the primitive throws {@link OpenClFallbackException} and
+ * the session refuses further use. Not thread-safe: one thread drives the session. {@link #close()} frees the
+ * device buffers.
+ */
+final class OpenClSolverSession implements SolverSession {
+
+    private final GameBatch batch;
+    private final SolverConfig config;
+    private final String device;
+    private final OpenClLayout layout;
+    private final OpenClKernel kernel;
+    private final int players;
+    private final int batchSize;
+    private final int numTerminals;
+    private final double[] flat;
+    private boolean closed;
+    private OpenClFallbackException failure;
+
+    OpenClSolverSession(GameBatch batch, SolverConfig config, OpenCLDevice openClDevice, String device) {
+        this.batch = batch;
+        this.config = config;
+        this.device = device;
+        this.layout = new OpenClLayout(batch);
+        this.players = layout.players;
+        this.batchSize = layout.batchSize;
+        this.numTerminals = layout.numTerminals;
+        this.flat = new double[layout.totalSequenceSlots];
+        if (config.precision() == Precision.DOUBLE) {
+            OpenClDoubleKernel k = new OpenClDoubleKernel();
+            k.allocate(layout);
+            this.kernel = k;
+        } else {
+            OpenClFloatKernel k = new OpenClFloatKernel();
+            k.allocate(layout, batch);
+            this.kernel = k;
+        }
+        try {
+            kernel.setLayout(layout);
+            kernel.bind(openClDevice, device);
+            kernel.putAll();
+            for (int p = 0; p < players; p++) {
+                computeStrategy(p);
+                computeRealizationPlan(p);
+            }
+        } catch (RuntimeException e) {
+            kernel.release();
+            throw e;
+        }
+    }
+
+    @Override
+    public GameBatch batch() {
+        return batch;
+    }
+
+    @Override
+    public SolverConfig config() {
+        return config;
+    }
+
+    @Override
+    public String device() {
+        return device;
+    }
+
+    /** Whether every launch so far ran on the OpenCL device (Aparapi's {@code isRunningCL()}). */
+    boolean runningOnDevice() {
+        return kernel.isRunningCL();
+    }
+
+    // ---------------------------------------------------------------- primitives
+
+    @Override
+    public void computeStrategy(int player) {
+        begin(player);
+        launch(OpenClKernel.OP_STRATEGY, Math.max(1, layout.numInfosets[player]));
+    }
+
+    @Override
+    public void computeRealizationPlan(int player) {
+        begin(player);
+        launch(OpenClKernel.OP_PLAN, layout.numSequences[player]);
+    }
+
+    @Override
+    public void computeInstantaneousRegret(int player) {
+        begin(player);
+        launch(OpenClKernel.OP_LEAF, layout.numSequences[player]);
+        int[] depthStart = layout.depthStart[player];
+        for (int d = depthStart.length - 2; d >= 0; d--) {
+            int count = depthStart[d + 1] - depthStart[d];
+            if (count > 0) {
+                kernel.depthFirstInfoset = depthStart[d];
+                launch(OpenClKernel.OP_INFOSET, count);
+            }
+        }
+        launch(OpenClKernel.OP_ROOT, 1);
+    }
+
+    @Override
+    public void updateRegret(int player, int iteration) {
+        begin(player);
+        if (iteration < 1) {
+            throw new IllegalArgumentException("iterations are numbered from 1, got " + iteration);
+        }
+        RegretUpdate rule = config.regretUpdate();
+        kernel.regretRule = switch (rule.kind()) {
+            case SUM, LINEAR -> OpenClKernel.RULE_ADD;
+            case PLUS -> OpenClKernel.RULE_PLUS;
+            case DISCOUNTED -> OpenClKernel.RULE_DISCOUNTED;
+        };
+        kernel.setRegretScalars(rule.regretWeight(iteration), rule.positiveDiscount(iteration),
+                rule.negativeDiscount(iteration));
+        kernel.predictLastRegret = config.prediction() == Prediction.LAST_INSTANTANEOUS_REGRET ? 1 : 0;
+        launch(OpenClKernel.OP_REGRET, layout.numSequences[player]);
+    }
+
+    @Override
+    public void updateAverage(int player, double step) {
+        begin(player);
+        checkStep(step);
+        kernel.setAverageStep(step);
+        launch(OpenClKernel.OP_AVERAGE, layout.numSequences[player]);
+    }
+
+    @Override
+    public void accumulateJointPlay(double step) {
+        checkOpen();
+        checkStep(step);
+        kernel.setAverageStep(step);
+        launch(OpenClKernel.OP_OPPONENT_WEIGHT, players * numTerminals);
+        launch(OpenClKernel.OP_JOINT_WEIGHT, numTerminals);
+    }
+
+    private void launch(int op, int perInstance) {
+        try {
+            kernel.launch(op, perInstance);
+        } catch (OpenClFallbackException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    private void begin(int player) {
+        checkOpen();
+        if (player < 0 || player >= players) {
+            throw new IllegalArgumentException("player " + player + " does not exist in " + batch.structure().name()
+                    + " (" + players + " players)");
+        }
+        kernel.selectPlayer(layout, player);
+    }
+
+    private static void checkStep(double step) {
+        if (!(step > 0 && step <= 1)) {
+            throw new IllegalArgumentException("an averaging step w_t/W_t must lie in (0, 1], got " + step);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the OpenCL solver session was closed");
+        }
+        if (failure != null) {
+            throw new IllegalStateException("the OpenCL solver session is unusable after a kernel fell back to "
+                    + "the CPU: " + failure.getMessage(), failure);
+        }
+    }
+
+    // ---------------------------------------------------------------- read-back
+
+    @Override
+    public double[][][] read(SequenceBuffer which) {
+        checkOpen();
+        kernel.readSequenceBuffer(which.ordinal(), flat);
+        double[][][] out = new double[batchSize][players][];
+        for (int b = 0; b < batchSize; b++) {
+            for (int i = 0; i < players; i++) {
+                int n = layout.numSequences[i];
+                out[b][i] = new double[n];
+                System.arraycopy(flat, layout.sequenceBase[i] + b * n, out[b][i], 0, n);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void write(SequenceBuffer which, double[][][] values) {
+        checkOpen();
+        if (!which.persistent()) {
+            throw new IllegalArgumentException(which + " is scratch, not state: it cannot be written");
+        }
+        if (values.length != batchSize) {
+            throw new IllegalArgumentException(which + ": " + values.length + " instances given, the batch has "
+                    + batchSize);
+        }
+        for (int b = 0; b < batchSize; b++) {
+            if (values[b].length != players) {
+                throw new IllegalArgumentException(which + ", instance " + b + ": " + values[b].length
+                        + " players given, the game has " + players);
+            }
+            for (int i = 0; i < players; i++) {
+                if (values[b][i].length != layout.numSequences[i]) {
+                    throw new IllegalArgumentException(which + ", instance " + b + ", player " + i + ": "
+                            + values[b][i].length + " sequences given, the treeplex has " + layout.numSequences[i]);
+                }
+            }
+        }
+        for (int b = 0; b < batchSize; b++) {
+            for (int i = 0; i < players; i++) {
+                int n = layout.numSequences[i];
+                System.arraycopy(values[b][i], 0, flat, layout.sequenceBase[i] + b * n, n);
+            }
+        }
+        kernel.writeSequenceBuffer(which.ordinal(), flat);
+        flush();
+    }
+
+    @Override
+    public JointPlayWeights[] readJointPlay() {
+        checkOpen();
+        double[] opponent = new double[batchSize * players * numTerminals];
+        double[] joint = new double[batchSize * numTerminals];
+        kernel.readJointPlay(opponent, joint);
+        JointPlayWeights[] out = new JointPlayWeights[batchSize];
+        for (int b = 0; b < batchSize; b++) {
+            double[][] y = new double[players][numTerminals];
+            for (int i = 0; i < players; i++) {
+                System.arraycopy(opponent, (b * players + i) * numTerminals, y[i], 0, numTerminals);
+            }
+            double[] j = new double[numTerminals];
+            System.arraycopy(joint, b * numTerminals, j, 0, numTerminals);
+            out[b] = new JointPlayWeights(y, j);
+        }
+        return out;
+    }
+
+    @Override
+    public void writeJointPlay(JointPlayWeights[] weights) {
+        checkOpen();
+        if (weights.length != batchSize) {
+            throw new IllegalArgumentException("joint play: " + weights.length + " instances given, the batch has "
+                    + batchSize);
+        }
+        double[] opponent = new double[batchSize * players * numTerminals];
+        double[] joint = new double[batchSize * numTerminals];
+        for (int b = 0; b < batchSize; b++) {
+            JointPlayWeights w = weights[b];
+            if (w == null || w.jointWeights().length != numTerminals || w.opponentWeights().length != players) {
+                throw new IllegalArgumentException("joint play, instance " + b + ": shape does not match "
+                        + players + " players x " + numTerminals + " terminals");
+            }
+            for (int i = 0; i < players; i++) {
+                if (w.opponentWeights()[i].length != numTerminals) {
+                    throw new IllegalArgumentException("joint play, instance " + b + ", player " + i + ": "
+                            + w.opponentWeights()[i].length + " terminals given, the game has " + numTerminals);
+                }
+                System.arraycopy(w.opponentWeights()[i], 0, opponent, (b * players + i) * numTerminals, numTerminals);
+            }
+            System.arraycopy(w.jointWeights(), 0, joint, b * numTerminals, numTerminals);
+        }
+        kernel.writeJointPlay(opponent, joint);
+        flush();
+    }
+
+    /** Makes the pending host writes reach the device now, so that a read right after sees them. */
+    private void flush() {
+        try {
+            kernel.flushTransfers();
+        } catch (OpenClFallbackException e) {
+            failure = e;
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            kernel.release();
+        }
+    }
+}
