@@ -33,8 +33,8 @@ import java.util.Map;
  * <p>Arguments {@code key=value}: {@code preset=biased_shapley} (the shipped model's recipe,
  * {@code TrainingConfig#biasedShapleyDefaults}; other training keys are then ignored), {@code distribution} (biased_shapley), {@code variant} (NPCFR_PLUS),
  * {@code cell} (GRU), {@code hidden} (32), {@code feature} (INV_SQRT_T), {@code horizon} (32), {@code steps}
- * (1000), {@code batch} (16), {@code lr} (1e-3), {@code clip} (1), {@code schedule} (UNIFORM), {@code nashgap}
- * (0), {@code ccegap} (0), {@code seed} (1), {@code threads} (2), {@code budget} (16384), {@code games} (32),
+ * (1000), {@code batch} (16), {@code lr} (1e-3), {@code clip} (1), {@code schedule} (UNIFORM), {@code tc} (1),
+ * {@code nashgap} (0), {@code ccegap} (0), {@code seed} (1), {@code threads} (2), {@code budget} (16384), {@code games} (32),
  * {@code checkpoint} (0), {@code model} (output path, none), {@code load} (evaluate a model file, no training),
  * {@code evaldist} (evaluation distribution; the training one), {@code evalseed}, {@code log} (50).
  */
@@ -65,7 +65,8 @@ public final class MetaTrainingRunner {
             PredictorArchitecture arch = new PredictorArchitecture(CellKind.valueOf(a.getOrDefault("cell", "GRU")),
                     Integer.parseInt(a.getOrDefault("hidden", "32")),
                     IterationFeature.valueOf(a.getOrDefault("feature", "INV_SQRT_T")));
-            MetaLoss loss = new MetaLoss(1.0, Double.parseDouble(a.getOrDefault("nashgap", "0")),
+            MetaLoss loss = new MetaLoss(Double.parseDouble(a.getOrDefault("tc", "1")),
+                    Double.parseDouble(a.getOrDefault("nashgap", "0")),
                     Double.parseDouble(a.getOrDefault("ccegap", "0")),
                     LossSchedule.valueOf(a.getOrDefault("schedule", "UNIFORM")));
             TrainingConfig config = new TrainingConfig(a.getOrDefault("distribution", "biased_shapley"), arch, variant,
