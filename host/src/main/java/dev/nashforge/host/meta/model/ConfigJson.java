@@ -1,0 +1,88 @@
+package dev.nashforge.host.meta.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nashforge.host.meta.AveragingWeights;
+import dev.nashforge.host.meta.LossSchedule;
+import dev.nashforge.host.meta.MetaLoss;
+import dev.nashforge.host.meta.SolverVariant;
+import dev.nashforge.host.meta.nn.CellKind;
+import dev.nashforge.host.meta.nn.IterationFeature;
+import dev.nashforge.host.meta.nn.PredictorArchitecture;
+import dev.nashforge.host.meta.nn.PredictorFeatures;
+import dev.nashforge.host.meta.train.TrainingConfig;
+
+/**
+ * JSON form of the architecture and the training configuration, shared by model files and training checkpoints.
+ * Field names are the record components' names; enums are written by name.
+ */
+public final class ConfigJson {
+
+    private ConfigJson() {
+    }
+
+    public static ObjectNode architecture(PredictorArchitecture a) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("cell", a.cell().name());
+        n.put("hiddenSize", a.hiddenSize());
+        n.put("iterationFeature", a.iterationFeature().name());
+        n.put("features", PredictorFeatures.COUNT);
+        return n;
+    }
+
+    public static PredictorArchitecture architecture(JsonNode n, JsonFields f) {
+        long features = f.integer(n, "features");
+        if (features != PredictorFeatures.COUNT) {
+            throw new ModelFormatException("the network was trained on " + features + " input features, this"
+                    + " version computes " + PredictorFeatures.COUNT + "; retrain the model with this version");
+        }
+        long hidden = f.integer(n, "hiddenSize");
+        try {
+            return new PredictorArchitecture(f.enumValue(n, "cell", CellKind.class), (int) hidden,
+                    f.enumValue(n, "iterationFeature", IterationFeature.class));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException("invalid architecture: " + e.getMessage(), e);
+        }
+    }
+
+    public static ObjectNode training(TrainingConfig c) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        n.put("distribution", c.distribution());
+        n.set("architecture", architecture(c.architecture()));
+        n.put("variant", c.variant().name());
+        n.put("averaging", c.averaging().name());
+        n.put("horizon", c.horizon());
+        ObjectNode loss = n.putObject("loss");
+        loss.put("correlation", c.loss().correlation());
+        loss.put("nashGap", c.loss().nashGap());
+        loss.put("cceGap", c.loss().cceGap());
+        loss.put("schedule", c.loss().schedule().name());
+        n.put("steps", c.steps());
+        n.put("batchSize", c.batchSize());
+        n.put("learningRate", c.learningRate());
+        n.put("gradientClip", c.gradientClip());
+        n.put("evaluationSize", c.evaluationSize());
+        n.put("evaluationEvery", c.evaluationEvery());
+        n.put("checkpointInterval", c.checkpointInterval());
+        n.put("seed", c.seed());
+        return n;
+    }
+
+    public static TrainingConfig training(JsonNode n, JsonFields f) {
+        JsonNode loss = f.node(n, "loss");
+        try {
+            return new TrainingConfig(f.text(n, "distribution"), architecture(f.node(n, "architecture"), f),
+                    f.enumValue(n, "variant", SolverVariant.class), f.enumValue(n, "averaging", AveragingWeights.class),
+                    (int) f.integer(n, "horizon"),
+                    new MetaLoss(f.number(loss, "correlation"), f.number(loss, "nashGap"), f.number(loss, "cceGap"),
+                            f.enumValue(loss, "schedule", LossSchedule.class)),
+                    (int) f.integer(n, "steps"), (int) f.integer(n, "batchSize"), f.number(n, "learningRate"),
+                    f.number(n, "gradientClip"), (int) f.integer(n, "evaluationSize"),
+                    (int) f.integer(n, "evaluationEvery"), (int) f.integer(n, "checkpointInterval"),
+                    f.integer(n, "seed"));
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException("invalid training configuration: " + e.getMessage(), e);
+        }
+    }
+}

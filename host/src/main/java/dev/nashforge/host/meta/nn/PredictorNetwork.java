@@ -1,0 +1,110 @@
+package dev.nashforge.host.meta.nn;
+
+import dev.nashforge.host.meta.MetaLayout;
+import dev.nashforge.host.meta.ops.KinkMonitor;
+
+import java.util.SplittableRandom;
+
+/**
+ * The NPCFR predictor (method.md §5): one network whose weights are shared by every infoset of every player,
+ * applied per (infoset, action) — one row per global sequence of {@link MetaLayout} — to the features of
+ * {@link PredictorFeatures}, through a {@link PredictorCell}, and squashed into the bounded prediction
+ * <pre>  m(I,a) = B_I · tanh(o(I,a))  </pre>
+ * with {@code B_I} the regret bound of {@code PredictionBounds}, so {@code |m| ≤ B_I} for any weights.
+ * The initial head passes the normalized regret through ({@code o = r/B_I}), so an untrained network predicts
+ * {@code m ≈ r}: PCFR+'s prediction.
+ *
+ * <p>Parameters are a flat {@code double[parameterCount()]} (the cell's layout). The recurrent state of an
+ * instance is {@code [sequence][stateSize()]}. Forward and hand-written backward; stateless and thread-safe
+ * (all mutable data lives in the caller's arrays and {@link NetworkTape}).
+ */
+public final class PredictorNetwork {
+
+    private final PredictorArchitecture architecture;
+    private final PredictorCell cell;
+
+    public PredictorNetwork(PredictorArchitecture architecture) {
+        this.architecture = architecture;
+        this.cell = architecture.newCell();
+    }
+
+    public PredictorArchitecture architecture() {
+        return architecture;
+    }
+
+    public int parameterCount() {
+        return cell.parameterCount();
+    }
+
+    /** Recurrent state per row (0 for the MLP). */
+    public int stateSize() {
+        return cell.stateSize();
+    }
+
+    /** Fresh initial parameters drawn from {@code random}. */
+    public double[] initialParameters(SplittableRandom random) {
+        double[] p = new double[cell.parameterCount()];
+        cell.initialize(p, 0, random);
+        return p;
+    }
+
+    /** A tape for one instance of {@code layout}. */
+    public NetworkTape newTape(MetaLayout layout) {
+        return new NetworkTape(layout.numSequences(), cell.tapeSize());
+    }
+
+    /**
+     * Computes the prediction for iteration t+1 from the quantities of iteration t.
+     *
+     * @param bound          {@code [infoset]} B_I
+     * @param t              the iteration just completed (≥ 1)
+     * @param regret         {@code [sequence]} r^t
+     * @param cumulative     {@code [sequence]} R^t (after the update)
+     * @param prediction     {@code [sequence]} m^t, the prediction used at iteration t
+     * @param strategy       {@code [sequence]} σ^t
+     * @param stateIn        {@code [sequence][stateSize]} h^{t−1}
+     * @param stateOut       {@code [sequence][stateSize]} h^t (written)
+     * @param nextPrediction {@code [sequence]} m^{t+1} (written; 0 at the empty sequences)
+     * @param tape           records the pass for {@link #backward}
+     */
+    public void forward(double[] params, MetaLayout layout, double[] bound, int t, double[] regret,
+                        double[] cumulative, double[] prediction, double[] strategy, double[] stateIn,
+                        double[] stateOut, double[] nextPrediction, NetworkTape tape, KinkMonitor kinks) {
+        int rows = layout.numSequences();
+        PredictorFeatures.forward(layout, bound, architecture.iterationFeature().value(t), regret, cumulative,
+                prediction, strategy, tape.features, kinks);
+        cell.forward(params, 0, rows, tape.features, stateIn, stateOut, tape.output, tape.cellTape);
+        int[] seqInfoset = layout.sequenceInfoset();
+        for (int s = 0; s < rows; s++) {
+            int g = seqInfoset[s];
+            double b = g < 0 ? 0 : bound[g];
+            double th = Math.tanh(tape.output[s]);
+            tape.squashed[s] = th;
+            nextPrediction[s] = b * th;
+        }
+    }
+
+    /**
+     * Reverse mode of {@link #forward}: given {@code nextPredictionBar} and {@code stateOutBar} (not modified),
+     * <b>adds</b> to {@code regretBar}, {@code cumulativeBar}, {@code predictionBar}, {@code strategyBar},
+     * {@code stateInBar} and {@code grad}. The tape must hold this pass's forward record.
+     */
+    public void backward(double[] params, MetaLayout layout, double[] bound, double[] regret, double[] cumulative,
+                         double[] stateIn, double[] stateOut, NetworkTape tape, double[] nextPredictionBar,
+                         double[] stateOutBar, double[] regretBar, double[] cumulativeBar, double[] predictionBar,
+                         double[] strategyBar, double[] stateInBar, double[] grad) {
+        int rows = layout.numSequences();
+        int[] seqInfoset = layout.sequenceInfoset();
+        for (int s = 0; s < rows; s++) {
+            int g = seqInfoset[s];
+            double b = g < 0 ? 0 : bound[g];
+            double th = tape.squashed[s];
+            tape.outputBar[s] = nextPredictionBar[s] * b * (1 - th * th);
+        }
+        java.util.Arrays.fill(tape.featuresBar, 0.0);
+        cell.backward(params, 0, rows, tape.features, stateIn, stateOut, tape.cellTape, tape.outputBar, stateOutBar,
+                tape.featuresBar, stateInBar, grad);
+        PredictorFeatures.backward(layout, bound, regret, cumulative, tape.featuresBar, regretBar, cumulativeBar,
+                predictionBar, strategyBar);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.nashforge.host.meta.ops;
+
+/**
+ * The cumulative-regret update of method.md §3: {@code R ← [R + r]⁺} (RM+, used by NPCFR+) or
+ * {@code R ← R + r} (RM, used by NPCFR). Elementwise over {@code [sequence]} arrays. Subgradient of
+ * {@code [·]⁺}: 1 for a positive argument, 0 otherwise. Stateless and thread-safe.
+ */
+public final class RegretUpdateOp {
+
+    private RegretUpdateOp() {
+    }
+
+    /** Writes {@code next} from {@code previous} and {@code regret}; {@code kinks} (optional) sees R + r. */
+    public static void forward(boolean plus, double[] previous, double[] regret, double[] next, KinkMonitor kinks) {
+        for (int s = 0; s < next.length; s++) {
+            double u = previous[s] + regret[s];
+            if (plus) {
+                if (kinks != null && (previous[s] != 0 || regret[s] != 0)) {
+                    kinks.observe(u);
+                }
+                next[s] = u > 0 ? u : 0;
+            } else {
+                next[s] = u;
+            }
+        }
+    }
+
+    /** Adds {@code previousBar} and {@code regretBar} from {@code nextBar} (not modified). */
+    public static void backward(boolean plus, double[] previous, double[] regret, double[] nextBar,
+                                double[] previousBar, double[] regretBar) {
+        for (int s = 0; s < nextBar.length; s++) {
+            if (!plus || previous[s] + regret[s] > 0) {
+                previousBar[s] += nextBar[s];
+                regretBar[s] += nextBar[s];
+            }
+        }
+    }
+}

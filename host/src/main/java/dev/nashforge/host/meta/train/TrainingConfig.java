@@ -1,0 +1,73 @@
+package dev.nashforge.host.meta.train;
+
+import dev.nashforge.host.meta.AveragingWeights;
+import dev.nashforge.host.meta.LossSchedule;
+import dev.nashforge.host.meta.MetaLoss;
+import dev.nashforge.host.meta.SolverVariant;
+import dev.nashforge.host.meta.nn.CellKind;
+import dev.nashforge.host.meta.nn.IterationFeature;
+import dev.nashforge.host.meta.nn.PredictorArchitecture;
+
+/**
+ * Everything that determines a meta-training run (method.md §5); with the same config the run is bit-identical,
+ * whatever the thread count. Immutable; stored in checkpoints and model files.
+ *
+ * @param distribution       catalog spec of the training distribution, e.g. {@code biased_shapley}
+ * @param architecture       the predictor network
+ * @param variant            NPCFR or NPCFR+
+ * @param averaging          averaging weights of the unrolled solver
+ * @param horizon            T, unrolled iterations per game
+ * @param loss               the meta-loss
+ * @param steps              optimizer steps
+ * @param batchSize          games per minibatch
+ * @param learningRate       Adam's step size
+ * @param gradientClip       global-norm clipping threshold (≤ 0: none)
+ * @param evaluationSize     held-out games (sampled from seeds disjoint from every training minibatch)
+ * @param evaluationEvery    steps between held-out evaluations (and checkpoints)
+ * @param checkpointInterval unrolled-solver checkpoint interval k (0: store every iteration)
+ * @param seed               the one seed; split per purpose (initialization, minibatches, held-out set)
+ */
+public record TrainingConfig(String distribution, PredictorArchitecture architecture, SolverVariant variant,
+                             AveragingWeights averaging, int horizon, MetaLoss loss, int steps, int batchSize,
+                             double learningRate, double gradientClip, int evaluationSize, int evaluationEvery,
+                             int checkpointInterval, long seed) {
+
+    public TrainingConfig {
+        if (distribution == null || distribution.isBlank() || architecture == null || variant == null
+                || averaging == null || loss == null) {
+            throw new IllegalArgumentException("training config: distribution, architecture, variant, averaging and"
+                    + " loss are required");
+        }
+        check(horizon >= 1, "horizon", horizon, "at least 1");
+        check(steps >= 0, "steps", steps, "at least 0");
+        check(batchSize >= 1, "batchSize", batchSize, "at least 1");
+        check(learningRate > 0 && Double.isFinite(learningRate), "learningRate", learningRate, "positive");
+        check(evaluationSize >= 1, "evaluationSize", evaluationSize, "at least 1");
+        check(evaluationEvery >= 1, "evaluationEvery", evaluationEvery, "at least 1");
+        check(checkpointInterval >= 0, "checkpointInterval", checkpointInterval, "0 or positive");
+    }
+
+    private static void check(boolean ok, String name, double value, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException("training config: " + name + " = " + value + " must be " + rule);
+        }
+    }
+
+    /**
+     * The measured recipe for biased Shapley (see the meta package doc): NPCFR+ with a 32-unit GRU without
+     * iteration feature (a stationary predictor extrapolates best beyond T), T = 64, loss
+     * {@code Σ_t λ_t (TC_t + NashGap_t)} with linear λ, 2000 steps of 16 games, Adam 1e-3, clip 1.
+     */
+    public static TrainingConfig biasedShapleyDefaults(long seed) {
+        return new TrainingConfig("biased_shapley",
+                new PredictorArchitecture(CellKind.GRU, 32, IterationFeature.NONE), SolverVariant.NPCFR_PLUS,
+                AveragingWeights.QUADRATIC, 64, new MetaLoss(1, 1, 0, LossSchedule.LINEAR), 2000, 16, 1e-3, 1.0, 32,
+                250, 0, seed);
+    }
+
+    /** A copy with another number of steps. */
+    public TrainingConfig withSteps(int newSteps) {
+        return new TrainingConfig(distribution, architecture, variant, averaging, horizon, loss, newSteps, batchSize,
+                learningRate, gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.nashforge.host.meta;
+
+import dev.nashforge.host.meta.model.ModelFile;
+import dev.nashforge.host.meta.model.ModelFormatException;
+import dev.nashforge.host.meta.model.NpcfrModel;
+import dev.nashforge.host.meta.nn.PredictorArchitecture;
+import dev.nashforge.host.meta.nn.PredictorNetwork;
+import dev.nashforge.host.meta.train.TrainingConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The model file format: exact round trip, and a clear error for every kind of damaged or foreign file. */
+class ModelFileTest {
+
+    @TempDir
+    Path dir;
+
+    private static NpcfrModel model() {
+        TrainingConfig config = TrainingConfig.biasedShapleyDefaults(42);
+        PredictorArchitecture arch = PredictorArchitecture.gru(3);
+        config = new TrainingConfig(config.distribution(), arch, config.variant(), config.averaging(),
+                config.horizon(), config.loss(), 7, config.batchSize(), config.learningRate(), config.gradientClip(),
+                config.evaluationSize(), config.evaluationEvery(), config.checkpointInterval(), config.seed());
+        double[] p = new PredictorNetwork(arch).initialParameters(new SplittableRandom(1));
+        p[0] = Math.PI * 1e-7; // a value whose shortest decimal form is long
+        return new NpcfrModel(arch, SolverVariant.NPCFR_PLUS, AveragingWeights.QUADRATIC, config, 7, p);
+    }
+
+    private String text() {
+        return new String(ModelFile.toBytes(model()), StandardCharsets.UTF_8);
+    }
+
+    private ModelFormatException readFails(String content) throws Exception {
+        Path p = dir.resolve("bad.npcfr");
+        Files.writeString(p, content);
+        return assertThrows(ModelFormatException.class, () -> ModelFile.read(p));
+    }
+
+    @Test
+    void roundTripIsExact() throws Exception {
+        NpcfrModel m = model();
+        Path p = dir.resolve("m.npcfr");
+        ModelFile.write(p, m);
+        NpcfrModel back = ModelFile.read(p);
+        assertArrayEquals(m.parameters(), back.parameters(), 0.0);
+        assertEquals(m.architecture(), back.architecture());
+        assertEquals(m.training(), back.training());
+        assertEquals(m.variant(), back.variant());
+        assertEquals(m.averaging(), back.averaging());
+        assertEquals(7, back.trainedSteps());
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "the atomic write leaves no temporary file behind");
+        }
+    }
+
+    @Test
+    void truncatedFile() throws Exception {
+        String t = text();
+        ModelFormatException e = readFails(t.substring(0, t.length() / 2));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void notAModelFile() throws Exception {
+        assertTrue(readFails("[1, 2, 3]").getMessage().contains("not a JSON object"));
+        assertTrue(readFails("{\"a\": 1}").getMessage().contains("no 'format' header"));
+        ModelFormatException e = readFails(text().replace(ModelFile.FORMAT, "something-else"));
+        assertTrue(e.getMessage().contains("expected '" + ModelFile.FORMAT + "'"), e.getMessage());
+    }
+
+    @Test
+    void newerVersion() throws Exception {
+        ModelFormatException e = readFails(text().replace("\"version\" : 1", "\"version\" : 2"));
+        assertTrue(e.getMessage().contains("version 2 is not supported"), e.getMessage());
+    }
+
+    @Test
+    void modifiedWeights() throws Exception {
+        NpcfrModel m = model();
+        String t = text();
+        String first = Double.toString(m.parameters()[0]);
+        assertTrue(t.contains(first));
+        ModelFormatException e = readFails(t.replace(first, "0.5"));
+        assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
+    }
+
+    @Test
+    void weightsThatDoNotFitTheArchitecture() throws Exception {
+        ModelFormatException e = readFails(text().replace("\"hiddenSize\" : 3", "\"hiddenSize\" : 4"));
+        assertTrue(e.getMessage().contains("do not fit the architecture"), e.getMessage());
+        ModelFormatException count = readFails(text().replaceFirst("\"parameterCount\" : \\d+",
+                "\"parameterCount\" : 5"));
+        assertTrue(count.getMessage().contains("parameterCount says 5"), count.getMessage());
+    }
+
+    @Test
+    void missingOrInvalidFields() throws Exception {
+        ModelFormatException e = readFails(text().replace("\"solver\"", "\"solverX\""));
+        assertTrue(e.getMessage().contains("missing field 'solver'"), e.getMessage());
+        ModelFormatException cell = readFails(text().replace("\"GRU\"", "\"LSTM\""));
+        assertTrue(cell.getMessage().contains("unknown value 'LSTM'"), cell.getMessage());
+        ModelFormatException features = readFails(text().replace("\"features\" : 10", "\"features\" : 12"));
+        assertTrue(features.getMessage().contains("12 input features"), features.getMessage());
+    }
+
+    @Test
+    void modelsRejectWrongParameterCounts() {
+        NpcfrModel m = model();
+        assertThrows(IllegalArgumentException.class, () -> new NpcfrModel(m.architecture(), m.variant(), m.averaging(),
+                m.training(), 1, Arrays.copyOf(m.parameters(), 3)));
+    }
+}

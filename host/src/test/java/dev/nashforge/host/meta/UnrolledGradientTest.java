@@ -1,0 +1,138 @@
+package dev.nashforge.host.meta;
+
+import dev.nashforge.games.layout.GameInstance;
+import dev.nashforge.host.meta.nn.PredictorArchitecture;
+import dev.nashforge.host.meta.nn.PredictorNetwork;
+import dev.nashforge.host.metrics.ExactEvaluator;
+import dev.nashforge.host.metrics.JointPlay;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole meta-gradient chain (regret matching, plans, counterfactual values, regret update, network, loss)
+ * through all unrolled iterations against central finite differences, checkpointed recomputation against full
+ * storage, and the loss's total correlation against {@link ExactEvaluator#totalCorrelation}.
+ */
+class UnrolledGradientTest {
+
+    private static final int HORIZON = 6;
+
+    /** Random network parameters: the initial ones plus uniform noise, so every weight matters. */
+    private static double[] randomParams(PredictorNetwork net, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] p = net.initialParameters(r);
+        for (int k = 0; k < p.length; k++) {
+            p[k] += 0.5 * (2 * r.nextDouble() - 1);
+        }
+        return p;
+    }
+
+    @Test
+    void wholeChainMatchesFiniteDifferences() {
+        MetaLoss loss = new MetaLoss(1.0, 0.3, 0.2, LossSchedule.LINEAR);
+        int checked = 0;
+        for (MetaTestGames g : MetaTestGames.all()) {
+            for (PredictorArchitecture arch : new PredictorArchitecture[] {PredictorArchitecture.gru(4),
+                    PredictorArchitecture.mlp(4)}) {
+                for (SolverVariant variant : SolverVariant.values()) {
+                    PredictorNetwork net = new PredictorNetwork(arch);
+                    UnrolledSolver solver = new UnrolledSolver(g.layout, net,
+                            new UnrolledConfig(variant, variant.defaultAveraging(), HORIZON, loss));
+                    // away from kinks, and not on a flat piece (pure strategies everywhere make the loss locally
+                    // constant, e.g. NPCFR on two-action Kuhn): the first seed with a margin and a gradient
+                    double[] params = null;
+                    MetaGradient mg = null;
+                    for (long seed = 1; seed < 60; seed++) {
+                        double[] p = randomParams(net, seed);
+                        MetaGradient candidate = solver.gradient(g.instance, p, 0);
+                        if (candidate.kinkMargin() > 1.5e-4 && norm(candidate.gradient()) > 1e-6) {
+                            params = p;
+                            mg = candidate;
+                            break;
+                        }
+                    }
+                    String what = g + " " + arch.cell() + " " + variant;
+                    assertTrue(params != null, what + ": no random network away from kinks in 60 seeds");
+                    double[] x = params;
+                    assertEquals(mg.loss(), solver.loss(g.instance, x), 0.0, what + ": loss() and gradient() differ");
+                    FiniteDifferences.check(what + " meta-gradient", x, () -> solver.loss(g.instance, x),
+                            mg.gradient());
+                    checked++;
+                }
+            }
+        }
+        assertEquals(16, checked);
+    }
+
+    @Test
+    void checkpointedRecomputationGivesTheSameGradient() {
+        for (MetaTestGames g : new MetaTestGames[] {MetaTestGames.kuhn(), MetaTestGames.matrix3()}) {
+            PredictorNetwork net = new PredictorNetwork(PredictorArchitecture.gru(5));
+            int horizon = 11;
+            UnrolledSolver solver = new UnrolledSolver(g.layout, net, new UnrolledConfig(SolverVariant.NPCFR_PLUS,
+                    AveragingWeights.QUADRATIC, horizon, new MetaLoss(1, 0.5, 0.5, LossSchedule.UNIFORM)));
+            double[] p = randomParams(net, 3);
+            MetaGradient full = solver.gradient(g.instance, p, 0);
+            for (int k : new int[] {1, 2, 3, 5, 10, 11, 50}) {
+                MetaGradient cp = solver.gradient(g.instance, p, k);
+                assertEquals(full.loss(), cp.loss(), 0.0, g + " checkpoint interval " + k + ": loss");
+                assertArrayEquals(full.gradient(), cp.gradient(), 0.0, g + " checkpoint interval " + k);
+            }
+            assertTrue(solver.bytesPerIteration() > solver.bytesPerCheckpoint());
+        }
+    }
+
+    @Test
+    void lossIsTheTotalCorrelationOfTheExactEvaluator() {
+        for (MetaTestGames g : MetaTestGames.all()) {
+            MetaLayout l = g.layout;
+            PredictorNetwork net = new PredictorNetwork(PredictorArchitecture.gru(4));
+            double[] p = randomParams(net, 7);
+            int horizon = 9;
+            UnrolledConfig config = new UnrolledConfig(SolverVariant.NPCFR_PLUS, AveragingWeights.QUADRATIC, horizon,
+                    new MetaLoss(1, 0, 0, LossSchedule.LINEAR));
+            UnrolledSolver solver = new UnrolledSolver(l, net, config);
+            ExactEvaluator evaluator = new ExactEvaluator(l.structure());
+            GameInstance game = g.instance.toGameInstance(l.numPlayers());
+            JointPlay play = JointPlay.empty(l.structure());
+            double[] lambda = LossSchedule.LINEAR.weights(horizon);
+            double[] expected = {0};
+            solver.run(g.instance, p, horizon, view -> {
+                play.add(AveragingWeights.QUADRATIC.weight(view.t()), perPlayer(l, view.plan()));
+                double tc = evaluator.totalCorrelation(game, play);
+                double[][] average = play.averagePlans();
+                double[][] ours = perPlayer(l, view.average());
+                for (int i = 0; i < ours.length; i++) {
+                    assertArrayEquals(average[i], ours[i], 1e-15, g + ": average plans at t=" + view.t());
+                }
+                if (view.t() > 1) {
+                    assertTrue(tc > 0, g + ": the joint play of different iterates is correlated");
+                }
+                expected[0] += lambda[view.t() - 1] * tc;
+            });
+            assertEquals(expected[0], solver.loss(g.instance, p), 1e-12 * Math.max(1, expected[0]),
+                    g + ": meta-loss vs Σ λ_t ExactEvaluator.totalCorrelation");
+        }
+    }
+
+    private static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+
+    static double[][] perPlayer(MetaLayout l, double[] global) {
+        double[][] out = new double[l.numPlayers()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(global, l.sequenceOffset()[i], l.sequenceOffset()[i + 1]);
+        }
+        return out;
+    }
+}
