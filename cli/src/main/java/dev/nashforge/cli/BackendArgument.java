@@ -1,5 +1,8 @@
 package dev.nashforge.cli;
 
+import dev.nashforge.host.solver.Prediction;
+import dev.nashforge.host.solver.SolverConfig;
+
 import dev.nashforge.cpu.CpuBackend;
 import dev.nashforge.host.backend.Backend;
 import dev.nashforge.host.backend.BackendInfo;
@@ -50,6 +53,15 @@ final class BackendArgument {
      */
     static Chosen select(CommandSpec spec, BackendRegistry registry, String name, Integer threads,
                          Precision precision) {
+        return select(spec, registry, name, threads, precision, null);
+    }
+
+    /**
+     * As {@link #select(CommandSpec, BackendRegistry, String, Integer, Precision)}, for a backend that can run
+     * {@code config} ({@code auto} passes over the others and says why; a named one that cannot is refused).
+     */
+    static Chosen select(CommandSpec spec, BackendRegistry registry, String name, Integer threads,
+                         Precision precision, SolverConfig config) {
         boolean known = name.trim().equalsIgnoreCase(BackendRegistry.AUTO)
                 || registry.list().stream().anyMatch(i -> i.name().equalsIgnoreCase(name.trim()));
         if (!known) {
@@ -60,7 +72,7 @@ final class BackendArgument {
         if (threads != null && threads < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
-        BackendSelection selection = registry.select(name);
+        BackendSelection selection = registry.select(name, config);
         Backend backend = selection.backend();
         String device = selection.info().device();
         String explanation = selection.explanation();
@@ -74,7 +86,9 @@ final class BackendArgument {
                 passed.add(info.name());
             }
             if (!passed.isEmpty()) {
-                how += "; passed over: " + String.join(", ", passed) + ", unavailable; see 'nash backends'";
+                how += "; passed over: " + String.join(", ", passed) + (config != null
+                        && config.prediction() == Prediction.LEARNED ? ", unavailable or without the NPCFR forward pass"
+                        : ", unavailable") + "; see 'nash backends'";
             }
         }
         if (threads != null) {

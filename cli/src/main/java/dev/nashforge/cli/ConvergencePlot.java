@@ -79,7 +79,14 @@ final class ConvergencePlot {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        XYChart chart = chart(outcome);
+        save(chart(outcome), file);
+    }
+
+    /** Saves {@code chart} to {@code file} as PNG or SVG (by extension), headless. */
+    static void save(XYChart chart, Path file) {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         try {
             if (format(file) == Format.PNG) {
                 BitmapEncoder.saveBitmapWithDPI(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG, DPI);
@@ -131,7 +138,8 @@ final class ConvergencePlot {
         return chart;
     }
 
-    private static void style(XYStyler s) {
+    /** The house style of the solve and compare charts: log-log axes, light grid. */
+    static void style(XYStyler s) {
         s.setXAxisLogarithmic(true);
         s.setYAxisLogarithmic(true);
         s.setChartBackgroundColor(Color.WHITE);
@@ -160,7 +168,7 @@ final class ConvergencePlot {
      * labelled at decades; plain labels (0.01, 1, 10) when the range lies between 1e-4 and 1e5, else scientific
      * ones (1E-7). Returns the axis minimum.
      */
-    private static double yRange(XYStyler s, XYChart chart) {
+    static double yRange(XYStyler s, XYChart chart) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (XYSeries series : chart.getSeriesMap().values()) {

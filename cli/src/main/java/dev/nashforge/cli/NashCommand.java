@@ -25,7 +25,8 @@ import java.util.Arrays;
         description = "NashForge: approximate Nash equilibria of general-sum games and measure how far a "
                 + "strategy profile is from one (NashGap).",
         subcommands = {GamesCommand.class, InfoCommand.class, EvalCommand.class, SolveCommand.class,
-                BackendsCommand.class, CommandLine.HelpCommand.class},
+                CompareCommand.class, TrainCommand.class, ModelsCommand.class, BackendsCommand.class,
+                CommandLine.HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  ./nash solve leduc_poker --algo cfr+ --iterations 1024 --checkpoints pow2", "  ./nash games",
                 "  ./nash info kuhn_poker", "  ./nash eval leduc_poker --profile uniform", "  ./nash backends",

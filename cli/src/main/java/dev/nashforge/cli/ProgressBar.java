@@ -27,6 +27,7 @@ final class ProgressBar implements ProgressListener {
     private static final int WIDTH = 30;
 
     private final PrintWriter err;
+    private final String verb;
     private final String label;
     private final Mode mode;
     private final LongSupplier nanoClock;
@@ -42,7 +43,13 @@ final class ProgressBar implements ProgressListener {
     }
 
     ProgressBar(PrintWriter err, String label, Mode mode, LongSupplier nanoClock) {
+        this(err, "solve", label, mode, nanoClock);
+    }
+
+    /** A bar whose line starts with {@code verb} instead of {@code solve} (e.g. {@code compare}). */
+    ProgressBar(PrintWriter err, String verb, String label, Mode mode, LongSupplier nanoClock) {
         this.err = err;
+        this.verb = verb;
         this.label = label;
         this.mode = mode;
         this.nanoClock = nanoClock;
@@ -80,7 +87,7 @@ final class ProgressBar implements ProgressListener {
         int filled = (int) ((long) WIDTH * completed / total);
         double done = completed - firstCompleted;
         double left = completed >= total || done <= 0 ? 0 : elapsed / done * (total - completed);
-        String line = String.format(Locale.ROOT, "\rsolve %s  [%s%s]  %d/%d  %3d%%  %s%s", label, "#".repeat(filled),
+        String line = String.format(Locale.ROOT, "\r%s %s  [%s%s]  %d/%d  %3d%%  %s%s", verb, label, "#".repeat(filled),
                 ".".repeat(WIDTH - filled), completed, total, (int) (100L * completed / total), seconds(elapsed),
                 completed >= total ? "" : ", about " + seconds(left) + " left");
         int length = line.length();

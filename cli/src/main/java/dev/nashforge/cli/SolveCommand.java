@@ -35,6 +35,8 @@ import java.util.List;
                 "  ./nash solve kuhn_poker --algo dcfr --alpha 2 --iterations 1000 --json",
                 "  ./nash solve biased_shapley --algo rm+ --iterations 4096 --batch 64 \\",
                 "      --distribution 'biased_shapley(noise=0.05)' --seed 1 --plot shapley.png",
+                "  ./nash solve biased_shapley --algo npcfr+ --model biased_shapley --iterations 16384 --batch 8 \\",
+                "      --distribution biased_shapley --seed 3",
                 "  ./nash solve leduc_poker --algo cfr+ --iterations 100000 --state run.bin",
                 "  ./nash solve leduc_poker --algo cfr+ --iterations 100000 --resume run.bin",
                 "      (continues a stopped run from its last checkpoint)",
@@ -49,6 +51,9 @@ final class SolveCommand implements Runnable {
 
     @Option(names = "--algo", required = true, paramLabel = "ALGO", description = SolverArgument.ALGO_DESCRIPTION)
     String algo;
+
+    @Option(names = "--model", paramLabel = "NAME|FILE", description = ModelArgument.DESCRIPTION)
+    String model;
 
     @Option(names = "--alpha", paramLabel = "A", description = "DCFR's alpha: positive regrets are scaled by "
             + "t^A/(t^A+1) (dcfr only; default 1.5).")
@@ -66,12 +71,13 @@ final class SolveCommand implements Runnable {
     int iterations;
 
     @Option(names = "--updates", paramLabel = "simultaneous|alternating", description = "Update mode; default: the "
-            + "algorithm's (alternating for cfr, cfr+, lcfr, dcfr, pcfr+; simultaneous for rm, rm+, prm+).")
+            + "algorithm's (alternating for cfr, cfr+, lcfr, dcfr, pcfr+; simultaneous for rm, rm+, prm+, npcfr, npcfr+, "
+            + "which allow only simultaneous).")
     String updates;
 
     @Option(names = "--averaging", paramLabel = "uniform|linear|quadratic|EXP", description = "Averaging weights "
             + "w_t = 1, t, t^2 or t^EXP; default: the algorithm's (uniform for cfr/rm, linear for cfr+/lcfr/rm+, "
-            + "quadratic for pcfr+/prm+, t^gamma for dcfr).")
+            + "quadratic for pcfr+/prm+/npcfr+, uniform for npcfr, t^gamma for dcfr).")
     String averaging;
 
     @Option(names = "--checkpoints", paramLabel = "pow2|LIST", defaultValue = "pow2",
@@ -146,10 +152,10 @@ final class SolveCommand implements Runnable {
         }
         ProgressBar.Mode progressMode = progressMode();
         CheckpointSchedule schedule = CheckpointsArgument.resolve(spec, checkpoints, iterations);
-        SolverArgument.Resolved solver = SolverArgument.resolve(spec, algo, alpha, beta, gamma, updates, averaging,
-                precision);
+        SolverArgument.Resolved solver = SolverArgument.resolve(spec, algo, model,
+                distribution != null ? distribution : game, alpha, beta, gamma, updates, averaging, precision);
         BackendArgument.Chosen chosen = BackendArgument.select(spec, BackendRegistry.discover(), backend, threads,
-                solver.config().precision());
+                solver.config().precision(), solver.config());
         InstancesArgument.Instances instances = InstancesArgument.resolve(spec, game, batch, distribution, seed);
         if (resume != null && !Files.isRegularFile(resume)) {
             throw new IllegalArgumentException("--resume " + resume + ": no such state file; start the run with"

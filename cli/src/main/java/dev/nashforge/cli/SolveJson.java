@@ -31,6 +31,17 @@ final class SolveJson {
         node.put("algorithm", c.algorithm());
         node.put("regretUpdate", c.regretUpdate().describe());
         node.put("prediction", c.prediction().label());
+        if (c.model() == null) {
+            node.putNull("model");
+        } else {
+            ObjectNode m = node.putObject("model");
+            m.put("name", c.model().name());
+            m.put("weightsCrc32", c.model().weightsCrc32());
+            m.put("trainedFor", c.model().trainedFor() == dev.nashforge.host.meta.SolverVariant.NPCFR_PLUS
+                    ? "npcfr+" : "npcfr");
+            m.put("trainingDistribution", c.model().model().training().distribution());
+            m.put("trainedSteps", c.model().model().trainedSteps());
+        }
         node.put("averaging", c.averaging().describe());
         node.put("averagingDefaulted", outcome.solver().averagingDefaulted());
         node.put("updates", c.updates().label());

@@ -20,7 +20,8 @@ final class SolverArgument {
 
     /** Description of {@code --algo}, shared by the help. */
     static final String ALGO_DESCRIPTION = "Regret minimizer: cfr, cfr+, lcfr, dcfr, 'dcfr(ALPHA,BETA,GAMMA)', pcfr+, "
-            + "or the simultaneous-update presets rm, rm+, prm+ (see README.md for each one's defaults).";
+            + "the simultaneous-update presets rm, rm+, prm+, or the meta-learned npcfr, npcfr+ (with --model; see README.md "
+            + "for each one's defaults).";
 
     /**
      * A resolved configuration.
@@ -44,11 +45,29 @@ final class SolverArgument {
      */
     static Resolved resolve(CommandSpec spec, String algo, Double alpha, Double beta, Double gamma, String updates,
                             String averaging, String precision) {
+        return resolve(spec, algo, null, null, alpha, beta, gamma, updates, averaging, precision);
+    }
+
+    /**
+     * As {@link #resolve(CommandSpec, String, Double, Double, Double, String, String, String)}, with
+     * {@code --model} for npcfr / npcfr+ ({@link ModelArgument}; {@code game} picks the shipped default).
+     *
+     * @throws ParameterException       also for --model with another algorithm
+     * @throws IllegalArgumentException for a missing or corrupt model (exit 1)
+     */
+    static Resolved resolve(CommandSpec spec, String algo, String model, String game, Double alpha, Double beta,
+                            Double gamma, String updates, String averaging, String precision) {
         SolverConfig config;
-        try {
-            config = SolverConfig.preset(algo);
-        } catch (IllegalArgumentException e) {
-            throw usage(spec, e.getMessage());
+        if (SolverConfig.needsModel(algo)) {
+            config = SolverConfig.preset(algo, ModelArgument.resolve(model, game, algo.trim()));
+        } else if (model != null) {
+            throw usage(spec, "--model applies only to --algo npcfr or npcfr+, not to --algo " + algo);
+        } else {
+            try {
+                config = SolverConfig.preset(algo);
+            } catch (IllegalArgumentException e) {
+                throw usage(spec, e.getMessage());
+            }
         }
         boolean dcfr = config.regretUpdate().kind() == RegretUpdate.Kind.DISCOUNTED;
         boolean inlineDcfr = dcfr && algo.contains("(");

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The JSON keys of {@code solve --json} are a stable contract (README.md), in single and batch form. */
 class SolveJsonContractTest {
 
-    static final List<String> RUN_KEYS = List.of("game", "algorithm", "regretUpdate", "prediction", "averaging",
+    static final List<String> RUN_KEYS = List.of("game", "algorithm", "regretUpdate", "prediction", "model", "averaging",
             "averagingDefaulted", "updates", "updatesDefaulted", "config", "backend", "backendSelection", "device",
             "precision", "batch", "instances", "distribution", "seed", "iterations", "resumedFrom",
             "secondsPerIteration", "instanceIterationsPerSecond", "jointPlaySecondsPerIteration", "stateFile",

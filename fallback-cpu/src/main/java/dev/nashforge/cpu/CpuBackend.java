@@ -8,6 +8,7 @@ import dev.nashforge.host.backend.SolverSession;
 import dev.nashforge.host.solver.SolverConfig;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 
@@ -96,6 +97,12 @@ public final class CpuBackend implements Backend {
     @Override
     public Set<Precision> precisions() {
         return EnumSet.allOf(Precision.class);
+    }
+
+    /** The CPU backend runs every configuration, NPCFR's network forward pass included. */
+    @Override
+    public Optional<String> unsupportedReason(SolverConfig config) {
+        return Optional.empty();
     }
 
     @Override

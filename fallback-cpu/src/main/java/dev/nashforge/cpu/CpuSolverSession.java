@@ -53,6 +53,7 @@ final class CpuSolverSession implements SolverSession {
     private final CpuWorkPlan[] perInstancePlan;
     private final CpuWorkPlan[] leafPlan;
     private final CpuWorkPlan jointPlan;
+    private final CpuNetworkPrediction networkPrediction;
 
     private final CpuWorkers.TaskBody strategyTask = this::strategyTask;
     private final CpuWorkers.TaskBody planTask = this::planTask;
@@ -120,6 +121,13 @@ final class CpuSolverSession implements SolverSession {
         }
         this.jointPlan = CpuWorkPlan.overRanges(batchSize, numTerminals, null, threads, parallelWork);
         maxTasks = Math.max(maxTasks, jointPlan.tasks());
+        if (config.prediction() == Prediction.LEARNED) {
+            this.networkPrediction = new CpuNetworkPrediction(batch, config.model(), threads, parallelWork);
+            networkPrediction.bind(instantaneousRegret, cumulativeRegret, prediction, currentStrategy, kernels);
+            maxTasks = Math.max(maxTasks, networkPrediction.tasks());
+        } else {
+            this.networkPrediction = null;
+        }
         this.workers = new CpuWorkers(pool, maxTasks);
         this.jointScratch = new double[jointPlan.tasks()][players];
 
@@ -181,6 +189,35 @@ final class CpuSolverSession implements SolverSession {
         }
         activeIteration = iteration;
         workers.run(perInstancePlan[player].tasks(), updateTask);
+    }
+
+    @Override
+    public void computePrediction(int iteration) {
+        checkOpen();
+        if (networkPrediction == null) {
+            throw new IllegalStateException("computePrediction needs a learned prediction (npcfr, npcfr+), but this"
+                    + " session runs " + config.describe());
+        }
+        if (iteration < 1) {
+            throw new IllegalArgumentException("iterations are numbered from 1, got " + iteration);
+        }
+        networkPrediction.compute(iteration, workers);
+    }
+
+    @Override
+    public double[][] readPredictorState() {
+        checkOpen();
+        return networkPrediction == null ? new double[0][] : networkPrediction.readState();
+    }
+
+    @Override
+    public void writePredictorState(double[][] state) {
+        checkOpen();
+        if (networkPrediction == null) {
+            SolverSession.super.writePredictorState(state);
+        } else {
+            networkPrediction.writeState(state);
+        }
     }
 
     @Override

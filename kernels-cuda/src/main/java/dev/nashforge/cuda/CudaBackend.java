@@ -57,6 +57,7 @@ public final class CudaBackend implements Backend {
 
     @Override
     public SolverSession open(GameBatch batch, SolverConfig config) {
+        requireSupported(config);
         if (!precisions().contains(config.precision())) {
             throw new IllegalArgumentException("the cuda backend does not support precision " + config.precision());
         }

@@ -45,6 +45,7 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public SolverSession open(GameBatch batch, SolverConfig config) {
+        requireSupported(config);
         OpenClDeviceProbe.Result probe = OpenClDeviceProbe.result();
         if (!probe.availability().available()) {
             throw new IllegalStateException("the opencl backend is unavailable: " + probe.availability().reason());

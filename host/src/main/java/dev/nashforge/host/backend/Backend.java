@@ -1,8 +1,10 @@
 package dev.nashforge.host.backend;
 
 import dev.nashforge.games.batch.GameBatch;
+import dev.nashforge.host.solver.Prediction;
 import dev.nashforge.host.solver.SolverConfig;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,11 +31,33 @@ public interface Backend {
     Set<Precision> precisions();
 
     /**
+     * Why this backend cannot run {@code config}, or empty when it can. The default refuses configurations with a
+     * learned prediction (NPCFR / NPCFR+), whose network forward pass ({@link SolverSession#computePrediction})
+     * a backend must implement explicitly; {@code --backend auto} passes over a backend that refuses.
+     */
+    default Optional<String> unsupportedReason(SolverConfig config) {
+        if (config.prediction() == Prediction.LEARNED) {
+            return Optional.of("the " + name() + " backend does not implement the NPCFR network forward pass yet;"
+                    + " run " + config.algorithm() + " with --backend cpu");
+        }
+        return Optional.empty();
+    }
+
+    /** Throws {@link IllegalArgumentException} with {@link #unsupportedReason} when this backend cannot run it. */
+    default void requireSupported(SolverConfig config) {
+        Optional<String> reason = unsupportedReason(config);
+        if (reason.isPresent()) {
+            throw new IllegalArgumentException(reason.get());
+        }
+    }
+
+    /**
      * Allocates the solver state for {@code batch} on the device and initializes it to iteration 0: cumulative
      * regrets and predictions 0, current strategies uniform, realization plans of those strategies, averages
      * and joint-play weights 0.
      *
-     * @throws IllegalArgumentException if {@code config.precision()} is not in {@link #precisions()}
+     * @throws IllegalArgumentException if {@code config.precision()} is not in {@link #precisions()}, or the
+     *                                  backend cannot run {@code config} ({@link #unsupportedReason})
      * @throws IllegalStateException    if the backend is not {@linkplain #availability() available}
      */
     SolverSession open(GameBatch batch, SolverConfig config);

@@ -1,10 +1,13 @@
 package dev.nashforge.host.backend;
 
+import dev.nashforge.host.solver.SolverConfig;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
@@ -79,11 +82,28 @@ public final class BackendRegistry {
      *                                  backend is unavailable (with its reason), or if {@code auto} finds none
      */
     public BackendSelection select(String name) {
+        return select(name, null);
+    }
+
+    /**
+     * Selects a backend that can run {@code config} ({@link Backend#unsupportedReason}): {@code auto} passes over
+     * the ones that cannot and says why; a named one that cannot is refused with its reason (never a silent
+     * fallback). A null {@code config} selects as {@link #select(String)}.
+     *
+     * @throws IllegalArgumentException as {@link #select(String)}, or if the named backend cannot run {@code config}
+     */
+    public BackendSelection select(String name, SolverConfig config) {
         String key = name.trim().toLowerCase(Locale.ROOT);
         if (key.equals(AUTO)) {
             StringBuilder passed = new StringBuilder();
             for (int k = 0; k < backends.size(); k++) {
                 BackendInfo info = listing.get(k);
+                Optional<String> refusal = config == null || !info.available() ? Optional.empty()
+                        : backends.get(k).unsupportedReason(config);
+                if (refusal.isPresent()) {
+                    passed.append(info.name()).append(" passed over (").append(refusal.get()).append("); ");
+                    continue;
+                }
                 if (info.eligibleForAuto()) {
                     return new BackendSelection(backends.get(k), info,
                             "auto: " + passed + "using " + info.name() + " (" + info.device() + ")");
@@ -103,6 +123,9 @@ public final class BackendRegistry {
                 BackendInfo info = listing.get(k);
                 if (!info.available()) {
                     throw new IllegalArgumentException("backend '" + info.name() + "' is unavailable: " + info.reason());
+                }
+                if (config != null) {
+                    backends.get(k).requireSupported(config);
                 }
                 return new BackendSelection(backends.get(k), info, info.name() + " (" + info.device() + ")");
             }

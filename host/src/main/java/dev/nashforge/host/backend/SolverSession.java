@@ -72,6 +72,40 @@ public interface SolverSession extends AutoCloseable {
     void updateRegret(int player, int iteration);
 
     /**
+     * The learned prediction of NPCFR / NPCFR+ (method.md §5) for iteration {@code iteration + 1}, at every
+     * infoset of every player and instance: m^{t+1}, h^t = net(r^t, R^t, m^t, σ^t, t; h^{t−1}) with the weights of
+     * {@code config().model()}, bounded by |m(I,a)| ≤ B_I. Call it once per iteration t = 1, 2, … in order, after
+     * every player's {@link #updateRegret} of iteration t and before any {@link #computeStrategy} (it reads
+     * {@link SequenceBuffer#INSTANTANEOUS_REGRET}, {@link SequenceBuffer#CUMULATIVE_REGRET},
+     * {@link SequenceBuffer#PREDICTION} and {@link SequenceBuffer#CURRENT_STRATEGY} of all players). Writes
+     * {@link SequenceBuffer#PREDICTION} and advances the recurrent state ({@link #readPredictorState()}).
+     *
+     * @throws UnsupportedOperationException on a backend that has no forward pass (its {@link Backend#supports}
+     *                                       refuses learned configurations, so {@code open} does too)
+     * @throws IllegalStateException         if the configuration has no learned prediction
+     */
+    default void computePrediction(int iteration) {
+        throw new UnsupportedOperationException("this backend (" + device() + ") does not implement the NPCFR network"
+                + " forward pass; use --backend cpu");
+    }
+
+    /**
+     * The recurrent state of the learned prediction, {@code [batch][stateLength]} in the backend's layout, or
+     * {@code [0][]} when the configuration has none. Checkpoints only.
+     */
+    default double[][] readPredictorState() {
+        return new double[0][];
+    }
+
+    /** Restores a state read by {@link #readPredictorState()} (shapes checked). */
+    default void writePredictorState(double[][] state) {
+        if (state.length != 0) {
+            throw new IllegalArgumentException("this session has no learned prediction, but a recurrent predictor"
+                    + " state for " + state.length + " instances was given");
+        }
+    }
+
+    /**
      * Running-mean update of the average plan of {@code player} with its current realization plan:
      * x̄ ← x̄ + step·(x − x̄), where step = w_t / W_t (1 at the first iteration). Writes
      * {@link SequenceBuffer#AVERAGE_PLAN}.
@@ -109,7 +143,7 @@ public interface SolverSession extends AutoCloseable {
                 buffers.put(b, read(b));
             }
         }
-        return new SessionState(buffers, readJointPlay());
+        return new SessionState(buffers, readJointPlay(), readPredictorState());
     }
 
     /** Restores a state read by {@link #readState()}, bit for bit. */
@@ -120,6 +154,7 @@ public interface SolverSession extends AutoCloseable {
             }
         }
         writeJointPlay(state.jointPlay());
+        writePredictorState(state.predictorState());
     }
 
     /** Frees the device state. The session must not be used afterwards. */

@@ -4,7 +4,9 @@ import dev.nashforge.host.backend.JointPlayWeights;
 import dev.nashforge.host.backend.Precision;
 import dev.nashforge.host.backend.SequenceBuffer;
 import dev.nashforge.host.backend.SessionState;
+import dev.nashforge.host.meta.model.ModelFile;
 import dev.nashforge.host.solver.Averaging;
+import dev.nashforge.host.solver.LearnedModel;
 import dev.nashforge.host.solver.Prediction;
 import dev.nashforge.host.solver.RegretUpdate;
 import dev.nashforge.host.solver.SolverConfig;
@@ -40,10 +42,12 @@ import java.util.zip.CheckedOutputStream;
  *
  * <p><b>Format</b> (big-endian, {@link DataOutputStream} encoding): the magic {@code NFSTATE1}, the format
  * version (int), the configuration (algorithm, regret-update kind, α, β, prediction, averaging exponent,
- * update mode, precision), the game name, the batch fingerprint (long), B, the joint-play flag, the iteration,
+ * update mode, precision; from version 2, for a learned prediction, the model's name and its model-file bytes
+ * as {@code ModelFile} writes them), the game name, the batch fingerprint (long), B, the joint-play flag, the iteration,
  * the total weight, the checkpoint records so far, every persistent {@link SequenceBuffer} (name, then
- * {@code [batch][player][sequence]} as length-prefixed double arrays), the joint play, and finally the CRC-32 of
- * every preceding byte (long).
+ * {@code [batch][player][sequence]} as length-prefixed double arrays), the joint play, (version 2) the recurrent
+ * predictor state {@code [batch][stateLength]}, and finally the CRC-32 of every preceding byte (long). Version 1
+ * files (no model, no predictor state) are still read.
  *
  * <p><b>Atomicity.</b> {@link #write} writes a temporary file next to the target, forces it to the device, and
  * renames it over the target atomically, so the target is always either the previous good file or the new one;
@@ -56,7 +60,7 @@ public final class SolverStateFile {
 
     private static final byte[] MAGIC = {'N', 'F', 'S', 'T', 'A', 'T', 'E', '1'};
     /** The format version this class writes and reads. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private SolverStateFile() {
     }
@@ -118,11 +122,11 @@ public final class SolverStateFile {
                 throw new IllegalArgumentException(file + " is not a NashForge solver state file (bad magic)");
             }
             int version = in.readInt();
-            if (version != VERSION) {
+            if (version < 1 || version > VERSION) {
                 throw new IllegalArgumentException(file + " has state file version " + version + "; this build reads"
-                        + " version " + VERSION + " only: start the run afresh");
+                        + " versions 1.." + VERSION + ": start the run afresh");
             }
-            SolverState state = readBody(in, file);
+            SolverState state = readBody(in, file, version);
             long expected = crc.getValue();
             long stored = new DataInputStream(raw).readLong();
             if (stored != expected) {
@@ -155,6 +159,12 @@ public final class SolverStateFile {
         out.writeDouble(c.averaging().exponent());
         out.writeUTF(c.updates().label());
         out.writeUTF(c.precision().label());
+        if (c.model() != null) {
+            out.writeUTF(c.model().name());
+            byte[] model = ModelFile.toBytes(c.model().model());
+            out.writeInt(model.length);
+            out.write(model);
+        }
         out.writeUTF(s.game());
         out.writeLong(s.fingerprint());
         out.writeInt(s.batchSize());
@@ -197,9 +207,14 @@ public final class SolverStateFile {
             }
             writeArray(out, w.jointWeights());
         }
+        double[][] predictor = s.session().predictorState();
+        out.writeInt(predictor.length);
+        for (double[] row : predictor) {
+            writeArray(out, row);
+        }
     }
 
-    private static SolverState readBody(DataInputStream in, Path file) throws IOException {
+    private static SolverState readBody(DataInputStream in, Path file, int version) throws IOException {
         SolverConfig config;
         try {
             String algorithm = in.readUTF();
@@ -209,7 +224,14 @@ public final class SolverStateFile {
             Averaging averaging = new Averaging(in.readDouble());
             UpdateMode updates = UpdateMode.fromLabel(in.readUTF());
             Precision precision = Precision.fromLabel(in.readUTF());
-            config = new SolverConfig(algorithm, update, prediction, averaging, updates, precision);
+            LearnedModel model = null;
+            if (prediction == Prediction.LEARNED) {
+                String name = in.readUTF();
+                byte[] bytes = new byte[count(in.readInt(), file, "model bytes")];
+                in.readFully(bytes);
+                model = new LearnedModel(name, ModelFile.fromBytes(bytes, file + " (its stored model " + name + ")"));
+            }
+            config = new SolverConfig(algorithm, update, prediction, averaging, updates, precision, model);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + " holds an unreadable configuration: " + e.getMessage(), e);
         }
@@ -258,8 +280,12 @@ public final class SolverStateFile {
             }
             joint[i] = new JointPlayWeights(y, readArray(in, file));
         }
+        double[][] predictor = new double[version >= 2 ? count(in.readInt(), file, "predictor-state instances") : 0][];
+        for (int i = 0; i < predictor.length; i++) {
+            predictor[i] = readArray(in, file);
+        }
         return new SolverState(config, game, fingerprint, batchSize, track, iteration, totalWeight, records,
-                new SessionState(buffers, joint));
+                new SessionState(buffers, joint, predictor));
     }
 
     private static void writeArray(DataOutputStream out, double[] v) throws IOException {

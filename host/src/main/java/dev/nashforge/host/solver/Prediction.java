@@ -5,15 +5,21 @@ package dev.nashforge.host.solver;
  * σ ∝ [R + m]⁺, uniform when that is all ≤ 0.
  *
  * <p>The backends keep m in a per-sequence prediction buffer ({@code [batch][sequence]} per player) that
- * {@code computeStrategy} reads. The hook for NPCFR / NPCFR+ (method.md §5) is a further constant whose
- * predictions a network primitive writes into that same buffer before {@code computeStrategy}; the regret
- * update, the strategy primitive and the averaging stay as they are, only the producer of m changes.
+ * {@code computeStrategy} reads. For NPCFR / NPCFR+ (method.md §5, {@link #LEARNED}) the network primitive
+ * {@code SolverSession#computePrediction(int)} writes its predictions into that same buffer before
+ * {@code computeStrategy}; the regret update, the strategy primitive and the averaging stay as they are, only
+ * the producer of m changes.
  */
 public enum Prediction {
     /** No prediction: σ ∝ [R]⁺ (CFR, CFR+, LCFR, DCFR). */
     NONE("none"),
     /** m = the last instantaneous regret r^t of the same sequence (PCFR+ / PRM+, Farina et al. 2021). */
-    LAST_INSTANTANEOUS_REGRET("last-regret");
+    LAST_INSTANTANEOUS_REGRET("last-regret"),
+    /**
+     * m = the output of a trained network (NPCFR / NPCFR+, method.md §5), written by
+     * {@code SolverSession#computePrediction(int)}; the configuration carries the {@link LearnedModel}.
+     */
+    LEARNED("learned");
 
     private final String label;
 
@@ -33,6 +39,6 @@ public enum Prediction {
                 return p;
             }
         }
-        throw new IllegalArgumentException("unknown prediction '" + label + "': use 'none' or 'last-regret'");
+        throw new IllegalArgumentException("unknown prediction '" + label + "': use 'none', 'last-regret' or 'learned'");
     }
 }

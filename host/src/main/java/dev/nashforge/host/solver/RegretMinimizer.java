@@ -14,6 +14,10 @@ import dev.nashforge.host.backend.SolverSession;
  *       player the regret update, the next strategy and its realization plan;
  *       {@link UpdateMode#ALTERNATING}: for p = 0, 1, …, N-1 in turn, p's instantaneous regret against the
  *       current plans (players before p already updated), p's regret update, next strategy and plan.</li>
+ *   <li>{@link Prediction#LEARNED} (NPCFR, always simultaneous): the instantaneous regrets of all players, every
+ *       player's regret update, then {@link SolverSession#computePrediction(int)} once for all players (the
+ *       network reads σ^t, so it runs before any next strategy), then every player's next strategy and plan —
+ *       the order of {@code meta.UnrolledSolver}.</li>
  * </ol>
  * The joint-play accumulation of method.md §4 is not part of the iteration (it is the metrics' heavy part);
  * callers that need it call {@link SolverSession#accumulateJointPlay(double)} with {@link #nextAverageStep()}
@@ -66,7 +70,17 @@ public final class RegretMinimizer {
         for (int p = 0; p < numPlayers; p++) {
             session.updateAverage(p, step);
         }
-        if (config.updates() == UpdateMode.SIMULTANEOUS) {
+        if (config.prediction() == Prediction.LEARNED) {
+            session.computeInstantaneousRegrets();
+            for (int p = 0; p < numPlayers; p++) {
+                session.updateRegret(p, t);
+            }
+            session.computePrediction(t);
+            for (int p = 0; p < numPlayers; p++) {
+                session.computeStrategy(p);
+                session.computeRealizationPlan(p);
+            }
+        } else if (config.updates() == UpdateMode.SIMULTANEOUS) {
             session.computeInstantaneousRegrets();
             for (int p = 0; p < numPlayers; p++) {
                 advance(p, t);

@@ -1,6 +1,8 @@
 package dev.nashforge.host.solver;
 
 import dev.nashforge.host.backend.Precision;
+import dev.nashforge.host.meta.AveragingWeights;
+import dev.nashforge.host.meta.SolverVariant;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -25,6 +27,9 @@ import java.util.regex.Pattern;
  *   <tr><td>{@link #rm()}</td><td>R + r</td><td>none</td><td>1</td><td>simultaneous</td></tr>
  *   <tr><td>{@link #rmPlus()}</td><td>[R + r]⁺</td><td>none</td><td>t</td><td>simultaneous</td></tr>
  *   <tr><td>{@link #prmPlus()}</td><td>[R + r]⁺</td><td>last r</td><td>t²</td><td>simultaneous</td></tr>
+ *   <tr><td>{@link #npcfr(LearnedModel)}</td><td>R + r</td><td>network</td><td>1</td><td>simultaneous</td></tr>
+ *   <tr><td>{@link #npcfrPlus(LearnedModel)}</td><td>[R + r]⁺</td><td>network</td><td>t²</td>
+ *       <td>simultaneous</td></tr>
  * </table>
  * CFR and CFR+ follow OpenSpiel's {@code CFRSolver} / {@code CFRPlusSolver} (alternating updates; uniform
  * averaging for CFR, linear for CFR+), which also makes the OpenSpiel golden values of method.md §8 apply.
@@ -35,7 +40,11 @@ import java.util.regex.Pattern;
  * quadratic averaging (method.md §3 table). The normal-form names RM, RM+ and PRM+ are the same rules with
  * <em>simultaneous</em> updates, the self-play dynamics in which the time-averaged joint play converges to a
  * coarse correlated equilibrium (Hart &amp; Mas-Colell 2000) and in which the meta-learned method's joint
- * iterate is defined (method.md §1, §3). Every preset defaults to {@link Precision#DOUBLE}.
+ * iterate is defined (method.md §1, §3). NPCFR and NPCFR+ run exactly as the meta-learned predictor was trained
+ * ({@code meta.UnrolledSolver}): simultaneous updates (the only mode allowed with a learned prediction, since
+ * the network sees every player's iterate of the same iteration) and the averaging of the model's solver
+ * variant (a model trained for another variant gets that variant's default: uniform for NPCFR, t² for NPCFR+).
+ * Every preset defaults to {@link Precision#DOUBLE}.
  *
  * @param algorithm    the printable algorithm name ({@code cfr}, {@code cfr+}, {@code dcfr}, {@code rm+} …)
  * @param regretUpdate the cumulative-regret update
@@ -43,9 +52,10 @@ import java.util.regex.Pattern;
  * @param averaging    the averaging weights of the average strategy
  * @param updates      simultaneous or alternating updates
  * @param precision    the backend precision
+ * @param model        the trained predictor when {@code prediction} is {@link Prediction#LEARNED}, else null
  */
 public record SolverConfig(String algorithm, RegretUpdate regretUpdate, Prediction prediction, Averaging averaging,
-                           UpdateMode updates, Precision precision) {
+                           UpdateMode updates, Precision precision, LearnedModel model) {
 
     private static final Pattern DCFR = Pattern.compile(
             "dcfr\\(\\s*([^,\\s]+)\\s*,\\s*([^,\\s]+)\\s*,\\s*([^,\\s)]+)\\s*\\)");
@@ -60,6 +70,22 @@ public record SolverConfig(String algorithm, RegretUpdate regretUpdate, Predicti
                     + "regretUpdate=" + regretUpdate + ", prediction=" + prediction + ", averaging=" + averaging
                     + ", updates=" + updates + ", precision=" + precision);
         }
+        if ((prediction == Prediction.LEARNED) != (model != null)) {
+            throw new IllegalArgumentException("solver configuration '" + algorithm + "': "
+                    + (model == null ? "a learned prediction needs a trained model (SolverConfig.npcfrPlus(model),"
+                    + " --model NAME|FILE)" : "a model was given but the prediction is " + prediction.label()));
+        }
+        if (prediction == Prediction.LEARNED && updates != UpdateMode.SIMULTANEOUS) {
+            throw new IllegalArgumentException("solver configuration '" + algorithm + "': a learned prediction needs"
+                    + " simultaneous updates (the network was trained on the joint iterate of every player); drop"
+                    + " --updates " + updates.label());
+        }
+    }
+
+    /** A configuration without a learned model (every preset except NPCFR / NPCFR+). */
+    public SolverConfig(String algorithm, RegretUpdate regretUpdate, Prediction prediction, Averaging averaging,
+                        UpdateMode updates, Precision precision) {
+        this(algorithm, regretUpdate, prediction, averaging, updates, precision, null);
     }
 
     /** CFR (Zinkevich et al. 2007) as OpenSpiel runs it: R ← R + r, uniform averaging, alternating. */
@@ -116,6 +142,55 @@ public record SolverConfig(String algorithm, RegretUpdate regretUpdate, Predicti
     }
 
     /**
+     * NPCFR (method.md §3, §5): R ← R + r, σ ∝ [R + m]⁺ with m from {@code model}'s network, simultaneous
+     * updates, uniform averaging (or the model's own averaging when it was trained for NPCFR).
+     */
+    public static SolverConfig npcfr(LearnedModel model) {
+        return learned("npcfr", SolverVariant.NPCFR, RegretUpdate.sum(), model);
+    }
+
+    /**
+     * NPCFR+ (method.md §3, §5): R ← [R + r]⁺, σ ∝ [R + m]⁺ with m from {@code model}'s network, simultaneous
+     * updates, quadratic averaging (or the model's own averaging when it was trained for NPCFR+).
+     */
+    public static SolverConfig npcfrPlus(LearnedModel model) {
+        return learned("npcfr+", SolverVariant.NPCFR_PLUS, RegretUpdate.plus(), model);
+    }
+
+    private static SolverConfig learned(String name, SolverVariant variant, RegretUpdate update, LearnedModel model) {
+        if (model == null) {
+            throw new IllegalArgumentException(name + " needs a trained model: give --model NAME|FILE ('nash models'"
+                    + " lists the shipped ones)");
+        }
+        AveragingWeights weights = model.trainedFor() == variant ? model.model().averaging()
+                : variant.defaultAveraging();
+        Averaging averaging = switch (weights) {
+            case UNIFORM -> Averaging.uniform();
+            case LINEAR -> Averaging.linear();
+            case QUADRATIC -> Averaging.quadratic();
+        };
+        return new SolverConfig(name, update, Prediction.LEARNED, averaging, UpdateMode.SIMULTANEOUS,
+                Precision.DOUBLE, model);
+    }
+
+    /** Whether {@code name} names a preset that needs a trained model ({@code npcfr}, {@code npcfr+}). */
+    public static boolean needsModel(String name) {
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        return key.equals("npcfr") || key.equals("npcfr+");
+    }
+
+    /** The preset {@code name} with a trained model: {@code npcfr} or {@code npcfr+}. */
+    public static SolverConfig preset(String name, LearnedModel model) {
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        return switch (key) {
+            case "npcfr" -> npcfr(model);
+            case "npcfr+" -> npcfrPlus(model);
+            default -> throw new IllegalArgumentException("--model applies only to npcfr and npcfr+, not to '" + name
+                    + "'");
+        };
+    }
+
+    /**
      * The preset of that name: {@code cfr}, {@code cfr+}, {@code lcfr}, {@code dcfr}, {@code dcfr(α,β,γ)},
      * {@code pcfr+}, {@code rm}, {@code rm+}, {@code prm+} (case-insensitive).
      */
@@ -130,6 +205,8 @@ public record SolverConfig(String algorithm, RegretUpdate regretUpdate, Predicti
             case "rm": return rm();
             case "rm+": return rmPlus();
             case "prm+": return prmPlus();
+            case "npcfr", "npcfr+": throw new IllegalArgumentException(key + " needs a trained model: give --model"
+                    + " NAME|FILE ('nash models' lists the shipped ones)");
             default: break;
         }
         Matcher m = DCFR.matcher(key);
@@ -142,27 +219,28 @@ public record SolverConfig(String algorithm, RegretUpdate regretUpdate, Predicti
             }
         }
         throw new IllegalArgumentException("unknown algorithm '" + name
-                + "': use one of cfr, cfr+, lcfr, dcfr, dcfr(alpha,beta,gamma), pcfr+, rm, rm+, prm+");
+                + "': use one of cfr, cfr+, lcfr, dcfr, dcfr(alpha,beta,gamma), pcfr+, rm, rm+, prm+, npcfr, npcfr+");
     }
 
     /** This configuration with another update mode. */
     public SolverConfig withUpdates(UpdateMode mode) {
-        return new SolverConfig(algorithm, regretUpdate, prediction, averaging, mode, precision);
+        return new SolverConfig(algorithm, regretUpdate, prediction, averaging, mode, precision, model);
     }
 
     /** This configuration with another precision. */
     public SolverConfig withPrecision(Precision p) {
-        return new SolverConfig(algorithm, regretUpdate, prediction, averaging, updates, p);
+        return new SolverConfig(algorithm, regretUpdate, prediction, averaging, updates, p, model);
     }
 
     /** This configuration with other averaging weights. */
     public SolverConfig withAveraging(Averaging a) {
-        return new SolverConfig(algorithm, regretUpdate, prediction, a, updates, precision);
+        return new SolverConfig(algorithm, regretUpdate, prediction, a, updates, precision, model);
     }
 
     /** One line naming every setting, printed with every result. */
     public String describe() {
         return algorithm + " [regret " + regretUpdate.describe() + "; prediction " + prediction.label()
+                + (model == null ? "" : " " + model.describe())
                 + "; averaging " + averaging.describe() + "; updates " + updates.label() + "; precision "
                 + precision.label() + "]";
     }

@@ -106,7 +106,7 @@ class SolverStateFileTest {
         Path file = dir.resolve("run.state");
         SolverStateFile.write(file, state(3, 1.0));
         byte[] bytes = Files.readAllBytes(file);
-        bytes[bytes.length - 12] ^= 0x10;
+        bytes[bytes.length - 16] ^= 0x10; // inside the last joint-play double (then the predictor-state count, the CRC)
         Files.write(file, bytes);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SolverStateFile.read(file));
         assertTrue(e.getMessage().contains("CRC"), e.getMessage());

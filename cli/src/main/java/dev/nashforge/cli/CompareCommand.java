@@ -1,0 +1,196 @@
+package dev.nashforge.cli;
+
+import dev.nashforge.games.batch.GameBatch;
+import dev.nashforge.games.batch.GameDistribution;
+import dev.nashforge.games.catalog.CatalogException;
+import dev.nashforge.games.catalog.GameCatalog;
+import dev.nashforge.host.backend.BackendRegistry;
+import dev.nashforge.host.backend.Precision;
+import dev.nashforge.host.run.CheckpointRecord;
+import dev.nashforge.host.run.CheckpointSchedule;
+import dev.nashforge.host.run.RunOptions;
+import dev.nashforge.host.run.RunRecord;
+import dev.nashforge.host.run.SolveRun;
+import dev.nashforge.host.solver.LearnedModel;
+import dev.nashforge.host.solver.SolverConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code nash compare DISTRIBUTION --algos LIST --iterations T --instances K}: the paper's comparison (method.md
+ * §7). Samples K held-out instances ({@link CompareSeeds}: never a training or model-selection game), runs every
+ * algorithm as one {@link SolveRun} on that batch, and reports per algorithm at T = 16, 32, … (powers of two) and T
+ * the NashGap of the average profile (median, p90), the CCEGap and total correlation of the joint play (medians)
+ * and the fractions of instances with NashGap below 1e-3 and 1e-5 — as text, JSON ({@link CompareJson}) and a
+ * chart ({@link ComparePlot}). Progress on stderr.
+ */
+@Command(name = "compare",
+        mixinStandardHelpOptions = true,
+        description = "Compare regret minimizers and the meta-learned NPCFR(+) on K held-out instances of a game "
+                + "distribution: NashGap (median, p90), CCEGap, total correlation and the fraction of instances "
+                + "solved below 1e-3 and 1e-5, at T = 16, 32, ..., --iterations.",
+        footerHeading = "%nShipped models (--model NAME; 'nash models' for details):%n",
+        footer = {"  biased_shapley   npcfr+, GRU-32, trained on biased_shapley (used by default for it)",
+                "%nExamples:%n",
+                "  ./nash compare biased_shapley --iterations 16384 --instances 32",
+                "  ./nash compare biased_shapley --algos npcfr+,pcfr+ --iterations 4096 --instances 8 --json",
+                "  ./nash compare 'biased_shapley(noise=0.3)' --model biased_shapley --iterations 16384 --plot c.png",
+                "%nEvaluation seed: E = 2*seed+1 (odd), while training minibatches use even seeds; E is never a "
+                        + "model's held-out seed."})
+final class CompareCommand implements Runnable {
+
+    /** The algorithms compared by default. */
+    static final String DEFAULT_ALGOS = "npcfr+,npcfr,cfr+,pcfr+,dcfr,lcfr,cfr";
+    /** The first reported checkpoint. */
+    static final int FIRST_CHECKPOINT = 16;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DISTRIBUTION", description = "Game distribution (catalog spec with "
+            + "distribution parameters, e.g. biased_shapley or 'leduc_poker(noise=0.05)'); a game spec without "
+            + "distribution parameters uses its family's default distribution.")
+    String distribution;
+
+    @Option(names = "--algos", paramLabel = "LIST", defaultValue = DEFAULT_ALGOS, description = "Comma-separated "
+            + "algorithms, each with its own defaults (default ${DEFAULT-VALUE}).")
+    String algos;
+
+    @Option(names = "--model", paramLabel = "NAME|FILE", description = ModelArgument.DESCRIPTION)
+    String model;
+
+    @Option(names = "--iterations", paramLabel = "T", defaultValue = "16384", description = "Iterations per run, at "
+            + "least 16 (default ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Option(names = "--instances", paramLabel = "K", defaultValue = "32", description = "Held-out instances (default "
+            + "${DEFAULT-VALUE}).")
+    int instances;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Evaluation seed index: instances "
+            + "are sampled with seed 2*S+1 (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--backend", paramLabel = "auto|NAME", defaultValue = BackendRegistry.AUTO,
+            description = BackendArgument.DESCRIPTION)
+    String backend;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads of the cpu backend.")
+    Integer threads;
+
+    @Option(names = "--json", description = "Print one JSON object (see README.md, 'nash compare').")
+    boolean json;
+
+    @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "Draw the median NashGap of every "
+            + "algorithm against iterations (log-log).")
+    Path plot;
+
+    @Option(names = "--progress", paramLabel = "auto|always|never", defaultValue = "auto", description = "Progress "
+            + "bar on stderr.")
+    String progress;
+
+    @Override
+    public void run() {
+        if (iterations < FIRST_CHECKPOINT) {
+            throw usage("--iterations must be at least " + FIRST_CHECKPOINT + ", got " + iterations);
+        }
+        if (instances < 1) {
+            throw usage("--instances must be at least 1, got " + instances);
+        }
+        if (plot != null) {
+            try {
+                ConvergencePlot.format(plot);
+            } catch (IllegalArgumentException e) {
+                throw usage(e.getMessage());
+            }
+        }
+        ProgressBar.Mode mode = ProgressMode.parse(spec, progress);
+        GameDistribution dist;
+        try {
+            dist = GameCatalog.distribution(distribution);
+        } catch (CatalogException e) {
+            throw usage(e.getMessage());
+        }
+        List<SolverArgument.Resolved> configs = new ArrayList<>();
+        Map<String, LearnedModel> models = new LinkedHashMap<>();
+        for (String a : algos.split(",")) {
+            if (a.isBlank()) {
+                throw usage("--algos " + algos + ": an empty algorithm name");
+            }
+            String modelArg = SolverConfig.needsModel(a) ? model : null;
+            SolverArgument.Resolved r = SolverArgument.resolve(spec, a.trim(), modelArg, distribution, null, null,
+                    null, null, null, null);
+            if (configs.stream().anyMatch(c -> c.config().algorithm().equals(r.config().algorithm()))) {
+                throw usage("--algos " + algos + ": " + a.trim() + " is listed twice");
+            }
+            configs.add(r);
+            if (r.config().model() != null) {
+                models.put(r.config().model().name(), r.config().model());
+            }
+        }
+        if (model != null && models.isEmpty()) {
+            throw usage("--model applies only to npcfr and npcfr+, and --algos " + algos + " has neither");
+        }
+        long evaluationSeed = CompareSeeds.evaluationSeed(seed, models.values());
+        BackendArgument.Chosen chosen = BackendArgument.select(spec, BackendRegistry.discover(), backend, threads,
+                Precision.DOUBLE, configs.get(0).config());
+        for (SolverArgument.Resolved r : configs) {
+            BackendArgument.select(spec, BackendRegistry.discover(), chosen.backend().name(), threads,
+                    Precision.DOUBLE, r.config());
+        }
+        GameBatch batch = dist.sample(instances, evaluationSeed);
+        CheckpointSchedule schedule = schedule(iterations);
+        PrintWriter err = spec.commandLine().getErr();
+        List<CompareResult.AlgorithmResult> results = new ArrayList<>();
+        int k = 0;
+        for (SolverArgument.Resolved r : configs) {
+            k++;
+            ProgressBar bar = new ProgressBar(err, "compare", r.config().algorithm() + " (" + k + "/" + configs.size()
+                    + ") " + dist.name() + " x" + instances, mode, System::nanoTime);
+            RunRecord record;
+            try {
+                record = SolveRun.run(chosen.backend(), batch, r.config(), RunOptions.of(iterations)
+                        .withCheckpoints(schedule).withTrackJointPlay(true).withProgress(bar)).record();
+            } finally {
+                bar.finish();
+            }
+            results.add(CompareResult.AlgorithmResult.of(r.config(), record));
+        }
+        CompareResult result = new CompareResult(dist.name(), batch.structure().name(), instances, seed,
+                evaluationSeed, chosen, new ArrayList<>(models.values()), iterations, results);
+        if (plot != null) {
+            ComparePlot.write(plot, result);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(out, CompareJson.of(result, plot));
+        } else {
+            CompareText.print(out, result, plot);
+        }
+    }
+
+    /** 16, 32, 64, … up to T, and T. */
+    static CheckpointSchedule schedule(int total) {
+        List<Integer> list = new ArrayList<>();
+        for (long t = FIRST_CHECKPOINT; t <= total; t *= 2) {
+            list.add((int) t);
+        }
+        list.add(total);
+        return CheckpointSchedule.of(list.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), CliErrorHandler.oneLine(message));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.nashforge.cli;
+
+import dev.nashforge.host.solver.LearnedModel;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The text output of {@code nash compare}: the setup (distribution, held-out seed and its rule, backend, model,
+ * each algorithm's settings), then one table per checkpoint iteration with a row per algorithm. Stateless.
+ */
+final class CompareText {
+
+    private CompareText() {
+    }
+
+    static void print(PrintWriter out, CompareResult r, Path plot) {
+        out.printf(Locale.ROOT, "compare on %s: %d held-out instances, evaluation seed %d (%s)%n", r.distribution(),
+                r.instances(), r.evaluationSeed(), CompareSeeds.RULE);
+        out.println("backend   " + r.backend().summary());
+        out.println("device    " + r.backend().device());
+        for (LearnedModel m : r.models()) {
+            out.println("model     " + m.describe() + ", trained on " + m.model().training().distribution()
+                    + " (training seed " + m.model().training().seed() + ", held-out seed " + CompareSeeds.heldOutSeed(m)
+                    + ")");
+        }
+        for (CompareResult.AlgorithmResult a : r.algorithms()) {
+            out.printf(Locale.ROOT, "  %-7s %s%n", a.config().algorithm(), a.config().describe());
+        }
+        int n = r.algorithms().get(0).checkpoints().size();
+        for (int k = 0; k < n; k++) {
+            int t = r.algorithms().get(0).checkpoints().get(k).iteration();
+            out.println();
+            TextTable table = new TextTable().row("T = " + t, "NashGap median", "p90", "CCEGap median",
+                    "TC median", "<1e-3", "<1e-5");
+            for (CompareResult.AlgorithmResult a : r.algorithms()) {
+                CompareResult.Checkpoint c = a.checkpoints().get(k);
+                table.row(a.config().algorithm(), NumberText.compact(c.nashGap().median()),
+                        NumberText.compact(c.nashGap().p90()), NumberText.compact(c.cceGap().median()),
+                        NumberText.compact(c.totalCorrelation().median()), percent(c.nashGap().fractionBelow1e3()),
+                        percent(c.nashGap().fractionBelow1e5()));
+            }
+            table.print(out);
+        }
+        if (plot != null) {
+            out.println();
+            out.println("plot      " + plot);
+        }
+        out.flush();
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * fraction);
+    }
+}

@@ -1,0 +1,229 @@
+package dev.nashforge.cli;
+
+import dev.nashforge.games.catalog.CatalogException;
+import dev.nashforge.games.catalog.GameCatalog;
+import dev.nashforge.host.meta.AveragingWeights;
+import dev.nashforge.host.meta.LossSchedule;
+import dev.nashforge.host.meta.MetaLoss;
+import dev.nashforge.host.meta.SolverVariant;
+import dev.nashforge.host.meta.model.ModelFile;
+import dev.nashforge.host.meta.model.ModelFormatException;
+import dev.nashforge.host.meta.nn.CellKind;
+import dev.nashforge.host.meta.nn.IterationFeature;
+import dev.nashforge.host.meta.nn.PredictorArchitecture;
+import dev.nashforge.host.meta.train.MetaTrainer;
+import dev.nashforge.host.meta.train.TrainingConfig;
+import dev.nashforge.host.meta.train.TrainingDivergedException;
+import dev.nashforge.host.meta.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * {@code nash train --distribution NAME --out MODEL [...]}: meta-trains an NPCFR / NPCFR+ predictor
+ * ({@link MetaTrainer}, method.md §5) and writes the model file. Every default is the measured biased-Shapley recipe
+ * ({@link TrainingConfig#biasedShapleyDefaults}). The training checkpoint {@code MODEL.ckpt} is written atomically at
+ * every held-out evaluation; {@code --resume} continues from it. A NaN or diverging loss stops training with a
+ * one-line error and exit 1, keeping the last good checkpoint. Progress (step, loss, held-out NashGap) on stderr.
+ */
+@Command(name = "train",
+        mixinStandardHelpOptions = true,
+        description = "Meta-train the NPCFR(+) predictor network on a distribution of games and write a model file "
+                + "for 'nash solve --algo npcfr+ --model FILE' and 'nash compare'. Defaults: the measured "
+                + "biased-Shapley recipe (GRU-32 without iteration feature, npcfr+, T=64, loss TC+NashGap with "
+                + "linear weights, 2000 steps of 16 games, Adam 1e-3, clip 1).",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./nash train --distribution biased_shapley --out my.npcfr",
+                "  ./nash train --distribution 'biased_shapley(noise=0.2)' --steps 500 --out noisy.npcfr --seed 3",
+                "  ./nash train --distribution biased_shapley --out my.npcfr --resume   (continues my.npcfr.ckpt)"})
+final class TrainCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--distribution", required = true, paramLabel = "NAME", description = "Training distribution: a "
+            + "catalog spec with distribution parameters, e.g. biased_shapley or 'leduc_poker(noise=0.05)'.")
+    String distribution;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write (atomically); "
+            + "the training checkpoint is MODEL.ckpt.")
+    Path out;
+
+    @Option(names = "--horizon", paramLabel = "T", defaultValue = "64", description = "Unrolled iterations per game "
+            + "(default ${DEFAULT-VALUE}).")
+    int horizon;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "2000", description = "Optimizer steps (default "
+            + "${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "16", description = "Games per minibatch (default "
+            + "${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "The one seed (weights, "
+            + "minibatches, held-out games; default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--resume", description = "Continue from MODEL.ckpt (same settings; --steps may grow).")
+    boolean resume;
+
+    @Option(names = "--solver", paramLabel = "npcfr+|npcfr", defaultValue = "npcfr+", description = "Solver the "
+            + "predictor is trained for (default ${DEFAULT-VALUE}).")
+    String solver;
+
+    @Option(names = "--cell", paramLabel = "gru|mlp", defaultValue = "gru", description = "Network cell (default "
+            + "${DEFAULT-VALUE}).")
+    String cell;
+
+    @Option(names = "--hidden", paramLabel = "H", defaultValue = "32", description = "Units per layer (default "
+            + "${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--iteration-feature", paramLabel = "none|inv_sqrt_t|log_t", defaultValue = "none",
+            description = "Iteration feature of the network (default ${DEFAULT-VALUE}).")
+    String iterationFeature;
+
+    @Option(names = "--loss", paramLabel = "TC,NASHGAP,CCEGAP", defaultValue = "1,1,0", description = "Weights of "
+            + "total correlation, NashGap and CCEGap in the meta-loss (default ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--loss-schedule", paramLabel = "linear|uniform|final", defaultValue = "linear",
+            description = "Weights lambda_t over the unrolled iterations (default ${DEFAULT-VALUE}).")
+    String lossSchedule;
+
+    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "1e-3", description = "Adam step size "
+            + "(default ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--clip", paramLabel = "C", defaultValue = "1", description = "Global-norm gradient clipping, 0 "
+            + "for none (default ${DEFAULT-VALUE}).")
+    double clip;
+
+    @Option(names = "--eval-size", paramLabel = "K", defaultValue = "32", description = "Held-out games (default "
+            + "${DEFAULT-VALUE}).")
+    int evalSize;
+
+    @Option(names = "--eval-every", paramLabel = "N", defaultValue = "250", description = "Steps between held-out "
+            + "evaluations and checkpoints (default ${DEFAULT-VALUE}).")
+    int evalEvery;
+
+    @Option(names = "--recompute", paramLabel = "K", defaultValue = "0", description = "Reverse-mode checkpoint "
+            + "interval: 0 stores every unrolled iteration, K > 0 recomputes segments of K to save memory.")
+    int recompute;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Training threads (default: the number of "
+            + "processors).")
+    Integer threads;
+
+    @Option(names = "--progress", paramLabel = "auto|always|never", defaultValue = "auto", description = "Progress "
+            + "line on stderr (auto: once training has lasted a second).")
+    String progress;
+
+    @Override
+    public void run() {
+        TrainingConfig config = config();
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (workers < 1) {
+            throw usage("--threads must be at least 1, got " + workers);
+        }
+        Path checkpoint = checkpointOf(out);
+        if (Files.exists(checkpoint) && !resume) {
+            throw new IllegalArgumentException("training checkpoint " + checkpoint + " exists: add --resume to continue"
+                    + " it, or delete it to start over");
+        }
+        if (resume && !Files.exists(checkpoint)) {
+            throw new IllegalArgumentException("--resume: no training checkpoint " + checkpoint + "; start without"
+                    + " --resume");
+        }
+        MetaTrainer trainer;
+        try {
+            trainer = new MetaTrainer(config, workers);
+        } catch (CatalogException e) {
+            throw usage("--distribution " + distribution + ": " + e.getMessage());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        TrainingProgressLine line = new TrainingProgressLine(err, distribution, ProgressMode.parse(spec, progress));
+        TrainingResult result;
+        try {
+            result = trainer.train(checkpoint, line);
+        } catch (TrainingDivergedException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } catch (ModelFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } finally {
+            line.finish();
+        }
+        try {
+            ModelFile.write(out, result.model());
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("could not write the model " + out + ": " + e.getMessage(), e.getCause());
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf(Locale.ROOT, "trained %s for %s on %s: %d steps, final loss %s, held-out median NashGap after T=%d:"
+                        + " %s (%d held-out games, seed %d)%n", config.architecture().cell() + "-" + hidden, solver,
+                config.distribution(), result.model().trainedSteps(), NumberText.compact(result.finalLoss()), horizon,
+                NumberText.compact(result.heldOutNashGap()), evalSize, trainer.evaluationSeed());
+        o.printf(Locale.ROOT, "wrote %s (checkpoint %s); %.1f s%n", out, checkpoint, result.elapsedMillis() / 1e3);
+        o.flush();
+    }
+
+    /** The training checkpoint next to the model file. */
+    static Path checkpointOf(Path model) {
+        return model.resolveSibling(model.getFileName() + ".ckpt");
+    }
+
+    private TrainingConfig config() {
+        String dist;
+        try {
+            dist = GameCatalog.distribution(distribution).name();
+        } catch (CatalogException e) {
+            throw usage("--distribution " + distribution + ": " + e.getMessage());
+        }
+        SolverVariant variant = switch (solver.trim().toLowerCase(Locale.ROOT)) {
+            case "npcfr+" -> SolverVariant.NPCFR_PLUS;
+            case "npcfr" -> SolverVariant.NPCFR;
+            default -> throw usage("--solver " + solver + ": use npcfr+ or npcfr");
+        };
+        CellKind kind = parseEnum(CellKind.class, cell, "--cell");
+        IterationFeature feature = parseEnum(IterationFeature.class, iterationFeature, "--iteration-feature");
+        LossSchedule schedule = parseEnum(LossSchedule.class, lossSchedule, "--loss-schedule");
+        String[] w = loss.split(",");
+        if (w.length != 3) {
+            throw usage("--loss " + loss + ": give three weights TC,NASHGAP,CCEGAP, e.g. 1,1,0");
+        }
+        try {
+            MetaLoss metaLoss = new MetaLoss(Double.parseDouble(w[0].trim()), Double.parseDouble(w[1].trim()),
+                    Double.parseDouble(w[2].trim()), schedule);
+            AveragingWeights averaging = variant.defaultAveraging();
+            return new TrainingConfig(dist, new PredictorArchitecture(kind, hidden, feature), variant, averaging,
+                    horizon, metaLoss, steps, batch, learningRate, clip, evalSize, evalEvery, recompute, seed);
+        } catch (NumberFormatException e) {
+            throw usage("--loss " + loss + ": the weights must be numbers, e.g. 1,1,0");
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+    }
+
+    private <E extends Enum<E>> E parseEnum(Class<E> type, String text, String option) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(text.trim())) {
+                return e;
+            }
+        }
+        throw usage(option + " " + text + ": use one of " + java.util.Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), CliErrorHandler.oneLine(message));
+    }
+}

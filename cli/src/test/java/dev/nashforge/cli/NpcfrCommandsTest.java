@@ -1,0 +1,168 @@
+package dev.nashforge.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nashforge.host.meta.model.ModelFile;
+import dev.nashforge.host.meta.model.NpcfrModel;
+import dev.nashforge.host.solver.ShippedModels;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code nash train}, {@code nash compare}, {@code nash models} and {@code solve --algo npcfr+}, in process. */
+class NpcfrCommandsTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainTinyRunWritesALoadableModelAndResumes() throws IOException {
+        Path model = dir.resolve("tiny.npcfr");
+        NashRun run = NashRun.of("train", "--distribution", "biased_shapley", "--horizon", "4", "--steps", "3",
+                "--batch", "2", "--eval-size", "2", "--eval-every", "2", "--hidden", "4", "--threads", "1",
+                "--out", model.toString(), "--progress", "never");
+        run.assertSuccess();
+        assertTrue(run.out().contains("3 steps"), run.out());
+        NpcfrModel m = ModelFile.read(model);
+        assertEquals(3, m.trainedSteps());
+        assertEquals(4, m.training().horizon());
+        assertTrue(Files.exists(TrainCommand.checkpointOf(model)), "atomic training checkpoint kept");
+        // an existing checkpoint without --resume is refused; with --resume and more steps it continues
+        String error = NashRun.of("train", "--distribution", "biased_shapley", "--horizon", "4", "--steps", "3",
+                "--batch", "2", "--eval-size", "2", "--eval-every", "2", "--hidden", "4", "--threads", "1",
+                "--out", model.toString(), "--progress", "never").assertError(CliErrorHandler.FAILURE);
+        assertTrue(error.contains("--resume"), error);
+        NashRun.of("train", "--distribution", "biased_shapley", "--horizon", "4", "--steps", "5", "--batch", "2",
+                "--eval-size", "2", "--eval-every", "2", "--hidden", "4", "--threads", "1", "--out", model.toString(),
+                "--progress", "never", "--resume").assertSuccess();
+        assertEquals(5, ModelFile.read(model).trainedSteps());
+        // the trained file is usable right away
+        NashRun.of("solve", "biased_shapley", "--algo", "npcfr+", "--model", model.toString(), "--iterations", "32",
+                "--backend", "cpu", "--progress", "never").assertSuccess();
+    }
+
+    @Test
+    void trainDivergenceIsAOneLineError() {
+        Path model = dir.resolve("diverge.npcfr");
+        String error = NashRun.of("train", "--distribution", "biased_shapley", "--horizon", "4", "--steps", "3",
+                "--batch", "2", "--eval-size", "2", "--eval-every", "1", "--hidden", "4", "--threads", "1",
+                "--learning-rate", "1.7e308", "--clip", "0", "--out", model.toString(), "--progress", "never")
+                .assertError(CliErrorHandler.FAILURE);
+        assertTrue(error.contains("meta-training stopped"), error);
+        assertFalse(Files.exists(model), "no model written after divergence");
+    }
+
+    @Test
+    void compareJsonFollowsTheContract() throws IOException {
+        NashRun run = NashRun.of("compare", "biased_shapley", "--algos", "npcfr+,pcfr+", "--iterations", "64",
+                "--instances", "3", "--json", "--backend", "cpu", "--progress", "never");
+        run.assertSuccess();
+        JsonNode root = MAPPER.readTree(run.out());
+        for (String key : List.of("game", "distribution", "backend", "device", "precision", "instances", "seed",
+                "evaluationSeed", "seedRule", "model", "iterations", "algorithms")) {
+            assertTrue(root.has(key), key + " in " + root);
+        }
+        assertEquals(2, root.get("algorithms").size());
+        JsonNode npcfr = root.get("algorithms").get(0);
+        assertEquals("npcfr+", npcfr.get("algorithm").asText());
+        assertEquals("simultaneous", npcfr.get("updates").asText());
+        assertEquals("alternating", root.get("algorithms").get(1).get("updates").asText());
+        JsonNode cps = npcfr.get("checkpoints");
+        assertEquals(List.of(16, 32, 64), List.of(cps.get(0).get("iteration").asInt(), cps.get(1).get("iteration")
+                .asInt(), cps.get(2).get("iteration").asInt()));
+        for (JsonNode cp : cps) {
+            assertTrue(cp.get("nashGap").has("median") && cp.get("nashGap").has("p90"), cp.toString());
+            assertTrue(cp.get("cceGap").has("median") && cp.get("totalCorrelation").has("median"), cp.toString());
+            assertTrue(cp.has("fractionBelow1e-3") && cp.has("fractionBelow1e-5"), cp.toString());
+            assertTrue(cp.get("nashGap").get("median").asDouble() <= cp.get("nashGap").get("p90").asDouble());
+        }
+        assertEquals("biased_shapley", root.get("model").get("name").asText());
+    }
+
+    @Test
+    void compareSamplesHeldOutSeedsDisjointFromTraining() throws IOException {
+        JsonNode root = MAPPER.readTree(NashRun.of("compare", "biased_shapley", "--algos", "npcfr+",
+                "--iterations", "16", "--instances", "2", "--seed", "7", "--json", "--backend", "cpu",
+                "--progress", "never").assertSuccess().out());
+        long e = root.get("evaluationSeed").asLong();
+        assertEquals(15, e, "E = 2*seed+1");
+        assertFalse(CompareSeeds.isTrainingSeed(e), "training minibatch seeds are even");
+        long heldOut = root.get("model").get("heldOutSeed").asLong();
+        assertNotEquals(heldOut, e, "never the model's held-out games");
+        assertEquals(CompareSeeds.heldOutSeed(ShippedModels.resolve("biased_shapley")), heldOut);
+        // the one --seed that would hit the held-out set is refused
+        long clash = (heldOut - 1) / 2;
+        String error = NashRun.of("compare", "biased_shapley", "--algos", "npcfr+", "--iterations", "16",
+                "--instances", "2", "--seed", Long.toString(clash), "--backend", "cpu", "--progress", "never")
+                .assertError(CliErrorHandler.FAILURE);
+        assertTrue(error.contains("held-out"), error);
+    }
+
+    @Test
+    void missingModelIsAOneLineError() {
+        String error = NashRun.of("solve", "biased_shapley", "--algo", "npcfr+", "--model",
+                dir.resolve("absent.npcfr").toString(), "--iterations", "8").assertError(CliErrorHandler.FAILURE);
+        assertTrue(error.contains("neither a shipped model"), error);
+        String none = NashRun.of("solve", "kuhn_poker", "--algo", "npcfr+", "--iterations", "8")
+                .assertError(CliErrorHandler.FAILURE);
+        assertTrue(none.contains("none ships for kuhn_poker"), none);
+    }
+
+    @Test
+    void corruptModelIsAOneLineError() throws IOException {
+        Path bad = dir.resolve("bad.npcfr");
+        byte[] good = ModelFile.toBytes(ShippedModels.resolve("biased_shapley").model());
+        Files.write(bad, new String(good, StandardCharsets.UTF_8).substring(0, good.length / 2)
+                .getBytes(StandardCharsets.UTF_8));
+        String error = NashRun.of("solve", "biased_shapley", "--algo", "npcfr+", "--model", bad.toString(),
+                "--iterations", "8").assertError(CliErrorHandler.FAILURE);
+        assertTrue(error.contains("truncated or corrupt"), error);
+    }
+
+    @Test
+    void npcfrOnOpenClIsRefused() {
+        NashRun run = NashRun.of("solve", "biased_shapley", "--algo", "npcfr+", "--iterations", "8", "--backend",
+                "opencl");
+        // wherever OpenCL is present or not, npcfr+ never runs on it: refused for the forward pass, or unavailable
+        assertEquals(CliErrorHandler.FAILURE, run.exitCode(), run.err());
+        assertTrue(run.err().contains("opencl"), run.err());
+    }
+
+    @Test
+    void updatesOtherThanSimultaneousAreAUsageError() {
+        String error = NashRun.of("solve", "biased_shapley", "--algo", "npcfr+", "--updates", "alternating",
+                "--iterations", "8").assertError(CliErrorHandler.USAGE);
+        assertTrue(error.contains("simultaneous"), error);
+    }
+
+    @Test
+    void solveNpcfrPlusJsonRecordsTheModel() throws IOException {
+        JsonNode root = MAPPER.readTree(NashRun.of("solve", "biased_shapley", "--algo", "npcfr+", "--model",
+                "biased_shapley", "--iterations", "64", "--json", "--backend", "cpu").assertSuccess().out());
+        assertEquals("npcfr+", root.get("algorithm").asText());
+        assertEquals("learned", root.get("prediction").asText());
+        assertEquals("simultaneous", root.get("updates").asText());
+        assertEquals("biased_shapley", root.get("model").get("name").asText());
+        assertEquals(ShippedModels.resolve("biased_shapley").weightsCrc32(),
+                root.get("model").get("weightsCrc32").asText());
+        assertEquals("cpu", root.get("backend").asText());
+    }
+
+    @Test
+    void modelsListsTheShippedModel() {
+        String out = NashRun.of("models").assertSuccess().out();
+        assertTrue(out.contains("biased_shapley") && out.contains("npcfr+"), out);
+    }
+}
