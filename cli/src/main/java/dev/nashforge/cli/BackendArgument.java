@@ -36,7 +36,7 @@ final class BackendArgument {
      * @param explanation how it was chosen (for {@code auto}: why the backends before it were passed over)
      * @param summary     a short form for the text output: the name and how it was chosen, naming the backends
      *                    {@code auto} passed over without their (long) reasons, e.g.
-     *                    {@code opencl  (--backend auto; passed over: cuda, unavailable; see 'nash backends')}
+     *                    {@code cpu  (--backend auto; passed over cuda (unavailable), opencl (slower here); see 'nash backends')}
      */
     record Chosen(Backend backend, String device, String explanation, String summary) {
     }
@@ -83,12 +83,11 @@ final class BackendArgument {
                 if (info.name().equals(backend.name())) {
                     break;
                 }
-                passed.add(info.name());
+                passed.add(info.name() + " (" + (!info.available() ? "unavailable"
+                        : !info.eligibleForAuto() ? "slower here" : "cannot run this solver") + ")");
             }
             if (!passed.isEmpty()) {
-                how += "; passed over: " + String.join(", ", passed) + (config != null
-                        && config.prediction() == Prediction.LEARNED ? ", unavailable or without the NPCFR forward pass"
-                        : ", unavailable") + "; see 'nash backends'";
+                how += "; passed over " + String.join(", ", passed) + "; see 'nash backends'";
             }
         }
         if (threads != null) {

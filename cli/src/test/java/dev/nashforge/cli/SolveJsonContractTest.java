@@ -81,8 +81,8 @@ class SolveJsonContractTest {
         assertTrue(run.get("backendSelection").asText().contains(UnavailableTestBackend.NAME + " unavailable ("
                 + UnavailableTestBackend.REASON + ")"), run.get("backendSelection").asText());
         String text = NashRun.of("solve", "kuhn_poker", "--algo", "cfr+", "--iterations", "2").assertSuccess().out();
-        assertTrue(text.contains("backend     " + run.get("backend").asText() + "  (--backend auto; passed over: "
-                + UnavailableTestBackend.NAME), text);
+        assertTrue(text.contains("backend     " + run.get("backend").asText() + "  (--backend auto; passed over "
+                + UnavailableTestBackend.NAME + " (unavailable)"), text);
     }
 
     @Test

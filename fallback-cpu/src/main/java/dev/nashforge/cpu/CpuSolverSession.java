@@ -5,6 +5,7 @@ import dev.nashforge.games.layout.GameStructure;
 import dev.nashforge.games.layout.Treeplex;
 import dev.nashforge.host.backend.JointPlayWeights;
 import dev.nashforge.host.backend.SequenceBuffer;
+import dev.nashforge.host.backend.SessionStateShapes;
 import dev.nashforge.host.backend.SolverSession;
 import dev.nashforge.host.solver.Prediction;
 import dev.nashforge.host.solver.RegretUpdate;
@@ -370,25 +371,7 @@ final class CpuSolverSession implements SolverSession {
     @Override
     public void write(SequenceBuffer which, double[][][] values) {
         checkOpen();
-        if (!which.persistent()) {
-            throw new IllegalArgumentException(which + " is scratch, not state: it cannot be written");
-        }
-        if (values.length != batchSize) {
-            throw new IllegalArgumentException(which + ": " + values.length + " instances given, the batch has "
-                    + batchSize);
-        }
-        for (int b = 0; b < batchSize; b++) {
-            if (values[b].length != players) {
-                throw new IllegalArgumentException(which + ", instance " + b + ": " + values[b].length
-                        + " players given, the game has " + players);
-            }
-            for (int i = 0; i < players; i++) {
-                if (values[b][i].length != numSequences[i]) {
-                    throw new IllegalArgumentException(which + ", instance " + b + ", player " + i + ": "
-                            + values[b][i].length + " sequences given, the treeplex has " + numSequences[i]);
-                }
-            }
-        }
+        SessionStateShapes.checkSequenceBuffer(which, values, batch.structure(), batchSize);
         double[][] target = buffer(which);
         for (int b = 0; b < batchSize; b++) {
             for (int i = 0; i < players; i++) {
@@ -418,21 +401,10 @@ final class CpuSolverSession implements SolverSession {
     @Override
     public void writeJointPlay(JointPlayWeights[] weights) {
         checkOpen();
-        if (weights.length != batchSize) {
-            throw new IllegalArgumentException("joint play: " + weights.length + " instances given, the batch has "
-                    + batchSize);
-        }
+        SessionStateShapes.checkJointPlay(weights, batch.structure(), batchSize);
         for (int b = 0; b < batchSize; b++) {
             JointPlayWeights w = weights[b];
-            if (w.jointWeights().length != numTerminals || w.opponentWeights().length != players) {
-                throw new IllegalArgumentException("joint play, instance " + b + ": shape does not match "
-                        + players + " players x " + numTerminals + " terminals");
-            }
             for (int i = 0; i < players; i++) {
-                if (w.opponentWeights()[i].length != numTerminals) {
-                    throw new IllegalArgumentException("joint play, instance " + b + ", player " + i + ": "
-                            + w.opponentWeights()[i].length + " terminals given, the game has " + numTerminals);
-                }
                 for (int z = 0; z < numTerminals; z++) {
                     opponentWeights[(b * players + i) * numTerminals + z] = kernels.round(w.opponentWeights()[i][z]);
                 }
