@@ -18,8 +18,10 @@ import dev.nashforge.host.solver.SolverConfig;
  * (instance × sequence), instantaneous regret 2 + the player's treeplex depths (leaf values per instance ×
  * sequence, then one bottom-up launch per depth, deepest first, per instance × infoset of that depth, then the
  * root per instance), regret update 1, average 1 (instance × sequence), joint play 2 (instance × player ×
- * terminal for the opponent weights, instance × terminal for the joint weights).
- * State moves between host and device only at open, {@link #write} / {@link #writeJointPlay} and the
+ * terminal for the opponent weights, instance × terminal for the joint weights), learned prediction 1 (instance ×
+ * row of {@link OpenClNetwork}: every player's sequences, the network's features, cell and bounded output).
+ * The network's weights and bounds B_I are uploaded at open; its recurrent state lives on the device and moves
+ * only through {@link #readPredictorState()} / {@link #writePredictorState}. State moves between host and device only at open, {@link #write} / {@link #writeJointPlay} and the
  * read-backs.
  *
  * <p>If any launch does not run on the OpenCL device the primitive throws {@link OpenClFallbackException} and

@@ -181,6 +181,35 @@ class OpenClNpcfrParityTest {
     }
 
     @Test
+    void aCpuCheckpointContinuesOnTheDevice() {
+        requireDevice(Precision.DOUBLE);
+        // the predictor state has the CPU backend's layout ([batch][row·stateSize], global rows), so a state file
+        // written on one backend resumes on the other
+        GameBatch batch = GameCatalog.distribution("biased_shapley").sample(2, 11L);
+        SolverConfig config = SolverConfig.npcfrPlus(shipped());
+        try (SolverSession reference = new CpuBackend(1).open(batch, config);
+             SolverSession tested = new OpenClBackend().open(batch, config)) {
+            RegretMinimizer referenceSolver = new RegretMinimizer(reference);
+            for (int t = 1; t <= 25; t++) {
+                referenceSolver.iterate();
+            }
+            tested.writeState(reference.readState());
+            RegretMinimizer testedSolver = new RegretMinimizer(tested);
+            testedSolver.restore(referenceSolver.iteration(), referenceSolver.totalWeight());
+            for (int t = 26; t <= 50; t++) {
+                referenceSolver.iterate();
+                testedSolver.iterate();
+                assertClose(reference.read(SequenceBuffer.PREDICTION), tested.read(SequenceBuffer.PREDICTION),
+                        TOLERANCE, "iteration " + t + ", prediction");
+                assertClose(reference.readPredictorState(), tested.readPredictorState(), TOLERANCE,
+                        "iteration " + t + ", predictor state");
+            }
+            assertClose(reference.read(SequenceBuffer.AVERAGE_PLAN), tested.read(SequenceBuffer.AVERAGE_PLAN),
+                    TOLERANCE, "average plan after 50 iterations");
+        }
+    }
+
+    @Test
     void aPredictorStateOfTheWrongShapeIsRefusedWithTheReason() {
         requireDevice(Precision.DOUBLE);
         GameBatch batch = GameCatalog.distribution("biased_shapley").sample(2, 5L);
