@@ -16,7 +16,7 @@ package dev.nashforge.opencl;
  * <p>Kernel code (what {@link #run()} reaches) uses only primitive fields, locals and loops, as Aparapi requires;
  * the non-private methods below are host code.
  */
-final class OpenClDoubleKernel extends OpenClKernel {
+class OpenClDoubleKernel extends OpenClKernel {
 
     double[] cumulativeRegret;
     double[] prediction;
@@ -33,14 +33,6 @@ final class OpenClDoubleKernel extends OpenClKernel {
     double positiveDiscount;
     double negativeDiscount;
     double averageStep;
-    // ---- the network (OpenClNetwork): weights, bounds [batch][infoset], features [batch][row][10],
-    // ---- recurrent state [batch][row][stateSize], scratch [batch][row][hidden], iteration feature
-    double[] netParams;
-    double[] netBound;
-    double[] netFeatures;
-    double[] netState;
-    double[] netScratch;
-    double netIterationFeature;
 
     @Override
     public void run() {
@@ -64,9 +56,33 @@ final class OpenClDoubleKernel extends OpenClKernel {
                 opponentWeight(gid);
             } else if (op == OP_JOINT_WEIGHT) {
                 jointWeight(gid);
-            } else if (op == OP_NETWORK) {
-                networkRow(gid);
             }
+        }
+    }
+
+    /**
+     * Runs primitive {@link #op} as work item {@code gid < workItems}: the network kernel's dispatch. {@link #run}
+     * repeats it inline: PoCL vectorizes this kernel several times worse when run() only calls this method.
+     */
+    final void solverOp(int gid) {
+        if (op == OP_STRATEGY) {
+            strategy(gid);
+        } else if (op == OP_PLAN) {
+            plan(gid);
+        } else if (op == OP_LEAF) {
+            leafValue(gid);
+        } else if (op == OP_INFOSET) {
+            infosetValues(gid);
+        } else if (op == OP_ROOT) {
+            rootValue(gid);
+        } else if (op == OP_REGRET) {
+            regretUpdate(gid);
+        } else if (op == OP_AVERAGE) {
+            average(gid);
+        } else if (op == OP_OPPONENT_WEIGHT) {
+            opponentWeight(gid);
+        } else if (op == OP_JOINT_WEIGHT) {
+            jointWeight(gid);
         }
     }
 
@@ -252,175 +268,6 @@ final class OpenClDoubleKernel extends OpenClKernel {
         jointWeights[at] = old + change;
     }
 
-    /**
-     * The NPCFR forward pass on one row of one instance (items: the network's rows per instance; row s is global
-     * sequence s of {@link OpenClNetwork}), exactly {@code meta.nn.PredictorNetwork#forward} for that row:
-     * the features of {@code PredictorFeatures} (the pooled ones recomputed by every action of the infoset, in
-     * the same order, so all get the same bits), the GRU or MLP cell with its sums in the CPU's order, and
-     * m = B_I·tanh(o) stored into {@link #prediction} at the row's sequence (B = 0 at the empty sequences). The
-     * row's new GRU state goes to {@link #netScratch} first, then over {@link #netState}: an item reads and
-     * writes only its own row. asinh is sign(x)·log1p(|x| + x²/(1 + √(1+x²))) as in the CPU code.
-     */
-    private void networkRow(int gid) {
-        int b = gid / itemsPerInstance;
-        int s = gid - b * itemsPerInstance;
-        int row = b * netRows + s;
-        int xo = row * 10;
-        int g = rowInfoset[s];
-        int i = rowPlayer[s];
-        int base = sequenceBaseOfPlayer[i] + b * sequencesOfPlayer[i];
-        int at = base + rowLocal[s];
-        double bound = 0.0;
-        if (g < 0) {
-            for (int k = 0; k < 10; k++) {
-                netFeatures[xo + k] = 0.0;
-            }
-        } else {
-            int n = infosetActionCount[g];
-            int firstSlot = base + rowLocal[infosetFirstRow[g]];
-            bound = netBound[b * netInfosets + g];
-            double kappa = bound > 0.0 ? bound : 1.0;
-            double meanR = 0.0;
-            double maxR = instantaneousRegret[firstSlot] / kappa;
-            double meanA = 0.0;
-            double maxA = inverseHyperbolicSine(cumulativeRegret[firstSlot] / kappa);
-            for (int k = 0; k < n; k++) {
-                double rho = instantaneousRegret[firstSlot + k] / kappa;
-                double a = inverseHyperbolicSine(cumulativeRegret[firstSlot + k] / kappa);
-                meanR = meanR + rho;
-                meanA = meanA + a;
-                if (rho > maxR) {
-                    maxR = rho;
-                }
-                if (a > maxA) {
-                    maxA = a;
-                }
-            }
-            netFeatures[xo] = instantaneousRegret[at] / kappa;
-            netFeatures[xo + 1] = inverseHyperbolicSine(cumulativeRegret[at] / kappa);
-            netFeatures[xo + 2] = prediction[at] / kappa;
-            netFeatures[xo + 3] = currentStrategy[at];
-            netFeatures[xo + 4] = meanR / n;
-            netFeatures[xo + 5] = maxR;
-            netFeatures[xo + 6] = meanA / n;
-            netFeatures[xo + 7] = maxA;
-            netFeatures[xo + 8] = netIterationFeature;
-            netFeatures[xo + 9] = 1.0 / n;
-        }
-        int h = netHidden;
-        int ho = row * h;
-        double out = 0.0;
-        if (netCell == 0) {
-            int hf = h * 10;
-            int gate = hf + h * h + h;
-            int nW = 2 * gate;
-            int bun = 3 * gate;
-            int wh = bun + h;
-            int wf = wh + h;
-            out = netParams[wf + 10];
-            for (int j = 0; j < 10; j++) {
-                double term = netParams[wf + j] * netFeatures[xo + j];
-                out = out + term;
-            }
-            for (int k = 0; k < h; k++) {
-                double az = netParams[hf + h * h + k];
-                double ar = netParams[gate + hf + h * h + k];
-                double an = netParams[nW + hf + h * h + k];
-                int wk = k * 10;
-                for (int j = 0; j < 10; j++) {
-                    double x = netFeatures[xo + j];
-                    double tz = netParams[wk + j] * x;
-                    double tr = netParams[gate + wk + j] * x;
-                    double tn = netParams[nW + wk + j] * x;
-                    az = az + tz;
-                    ar = ar + tr;
-                    an = an + tn;
-                }
-                double un = netParams[bun + k];
-                int uk = hf + k * h;
-                for (int j = 0; j < h; j++) {
-                    double hj = netState[ho + j];
-                    double tz = netParams[uk + j] * hj;
-                    double tr = netParams[gate + uk + j] * hj;
-                    double tu = netParams[nW + uk + j] * hj;
-                    az = az + tz;
-                    ar = ar + tr;
-                    un = un + tu;
-                }
-                double z = logistic(az);
-                double reset = logistic(ar);
-                double gated = reset * un;
-                double candidate = tanh(an + gated);
-                double fresh = (1.0 - z) * candidate;
-                double kept = z * netState[ho + k];
-                double next = fresh + kept;
-                netScratch[ho + k] = next;
-                double term = netParams[wh + k] * next;
-                out = out + term;
-            }
-            for (int k = 0; k < h; k++) {
-                netState[ho + k] = netScratch[ho + k];
-            }
-        } else {
-            int b1 = h * 10;
-            int w2 = b1 + h;
-            int b2 = w2 + h * h;
-            int wh = b2 + h;
-            int wf = wh + h;
-            out = netParams[wf + 10];
-            for (int j = 0; j < 10; j++) {
-                double term = netParams[wf + j] * netFeatures[xo + j];
-                out = out + term;
-            }
-            for (int k = 0; k < h; k++) {
-                double a = netParams[b1 + k];
-                for (int j = 0; j < 10; j++) {
-                    double term = netParams[k * 10 + j] * netFeatures[xo + j];
-                    a = a + term;
-                }
-                netScratch[ho + k] = tanh(a);
-            }
-            for (int k = 0; k < h; k++) {
-                double a = netParams[b2 + k];
-                for (int j = 0; j < h; j++) {
-                    double term = netParams[w2 + k * h + j] * netScratch[ho + j];
-                    a = a + term;
-                }
-                double second = tanh(a);
-                double term = netParams[wh + k] * second;
-                out = out + term;
-            }
-        }
-        prediction[at] = bound * tanh(out);
-    }
-
-    /** asinh(x) = sign(x) · log1p(|x| + x²/(1 + √(1+x²))), ln|x| + ln 2 beyond 1e8 (meta.nn.PredictorFeatures). */
-    private double inverseHyperbolicSine(double x) {
-        double a = abs(x);
-        double r = 0.0;
-        if (a > 1e8) {
-            r = log(a) + log(2.0);
-        } else {
-            double square = a * a;
-            double root = sqrt(1.0 + square);
-            double ratio = square / (1.0 + root);
-            r = log1p(a + ratio);
-        }
-        return x < 0.0 ? -r : r;
-    }
-
-    /** The logistic sigmoid, evaluated as meta.nn.GruCell does (no overflow of exp for either sign). */
-    private double logistic(double a) {
-        double r = 0.0;
-        if (a >= 0.0) {
-            r = 1.0 / (1.0 + exp(-a));
-        } else {
-            double e = exp(a);
-            r = e / (1.0 + e);
-        }
-        return r;
-    }
-
     // ------------------------------------------------------------------ host side
 
     /** Allocates the value arrays for {@code layout} (zero; σ and x get their empty-sequence 1 from the kernels). */
@@ -443,8 +290,7 @@ final class OpenClDoubleKernel extends OpenClKernel {
     void putValueArrays() {
         put(cumulativeRegret).put(prediction).put(currentStrategy).put(realizationPlan).put(averagePlan)
                 .put(counterfactualValue).put(instantaneousRegret).put(infosetValue).put(weightedUtility)
-                .put(opponentWeights).put(jointWeights).put(netParams).put(netBound).put(netFeatures).put(netState)
-                .put(netScratch);
+                .put(opponentWeights).put(jointWeights);
     }
 
     private double[] sequenceArray(int which) {
@@ -492,39 +338,5 @@ final class OpenClDoubleKernel extends OpenClKernel {
     @Override
     void setAverageStep(double step) {
         averageStep = step;
-    }
-
-    @Override
-    void allocateNetwork(OpenClNetwork network) {
-        if (network == null) {
-            netParams = new double[1];
-            netBound = new double[1];
-            netFeatures = new double[1];
-            netState = new double[1];
-            netScratch = new double[1];
-        } else {
-            netParams = network.parameters.clone();
-            netBound = network.bound.clone();
-            netFeatures = new double[Math.max(1, network.batchSize * network.rows * OpenClNetwork.INPUTS)];
-            netState = new double[Math.max(1, network.batchSize * network.stateLength())];
-            netScratch = new double[Math.max(1, network.batchSize * network.scratchLength())];
-        }
-    }
-
-    @Override
-    void setIterationFeature(double value) {
-        netIterationFeature = value;
-    }
-
-    @Override
-    void readNetworkState(double[] out) {
-        get(netState);
-        System.arraycopy(netState, 0, out, 0, out.length);
-    }
-
-    @Override
-    void writeNetworkState(double[] in) {
-        System.arraycopy(in, 0, netState, 0, in.length);
-        put(netState);
     }
 }

@@ -19,7 +19,7 @@ import dev.nashforge.games.batch.GameBatch;
  * <p>Kernel code (what {@link #run()} reaches) uses only primitive fields, locals and loops, as Aparapi requires;
  * the non-private methods below are host code.
  */
-final class OpenClFloatKernel extends OpenClKernel {
+class OpenClFloatKernel extends OpenClKernel {
 
     float[] cumulativeRegret;
     float[] prediction;
@@ -36,14 +36,6 @@ final class OpenClFloatKernel extends OpenClKernel {
     float positiveDiscount;
     float negativeDiscount;
     float averageStep;
-    // ---- the network (OpenClNetwork): weights, bounds [batch][infoset], features [batch][row][10],
-    // ---- recurrent state [batch][row][stateSize], scratch [batch][row][hidden], iteration feature
-    float[] netParams;
-    float[] netBound;
-    float[] netFeatures;
-    float[] netState;
-    float[] netScratch;
-    float netIterationFeature;
 
     @Override
     public void run() {
@@ -67,9 +59,33 @@ final class OpenClFloatKernel extends OpenClKernel {
                 opponentWeight(gid);
             } else if (op == OP_JOINT_WEIGHT) {
                 jointWeight(gid);
-            } else if (op == OP_NETWORK) {
-                networkRow(gid);
             }
+        }
+    }
+
+    /**
+     * Runs primitive {@link #op} as work item {@code gid < workItems}: the network kernel's dispatch. {@link #run}
+     * repeats it inline: PoCL vectorizes this kernel several times worse when run() only calls this method.
+     */
+    final void solverOp(int gid) {
+        if (op == OP_STRATEGY) {
+            strategy(gid);
+        } else if (op == OP_PLAN) {
+            plan(gid);
+        } else if (op == OP_LEAF) {
+            leafValue(gid);
+        } else if (op == OP_INFOSET) {
+            infosetValues(gid);
+        } else if (op == OP_ROOT) {
+            rootValue(gid);
+        } else if (op == OP_REGRET) {
+            regretUpdate(gid);
+        } else if (op == OP_AVERAGE) {
+            average(gid);
+        } else if (op == OP_OPPONENT_WEIGHT) {
+            opponentWeight(gid);
+        } else if (op == OP_JOINT_WEIGHT) {
+            jointWeight(gid);
         }
     }
 
@@ -255,175 +271,6 @@ final class OpenClFloatKernel extends OpenClKernel {
         jointWeights[at] = old + change;
     }
 
-    /**
-     * The NPCFR forward pass on one row of one instance (items: the network's rows per instance; row s is global
-     * sequence s of {@link OpenClNetwork}), exactly {@code meta.nn.PredictorNetwork#forward} for that row:
-     * the features of {@code PredictorFeatures} (the pooled ones recomputed by every action of the infoset, in
-     * the same order, so all get the same bits), the GRU or MLP cell with its sums in the CPU's order, and
-     * m = B_I·tanh(o) stored into {@link #prediction} at the row's sequence (B = 0 at the empty sequences). The
-     * row's new GRU state goes to {@link #netScratch} first, then over {@link #netState}: an item reads and
-     * writes only its own row. asinh is sign(x)·log1p(|x| + x²/(1 + √(1+x²))) as in the CPU code.
-     */
-    private void networkRow(int gid) {
-        int b = gid / itemsPerInstance;
-        int s = gid - b * itemsPerInstance;
-        int row = b * netRows + s;
-        int xo = row * 10;
-        int g = rowInfoset[s];
-        int i = rowPlayer[s];
-        int base = sequenceBaseOfPlayer[i] + b * sequencesOfPlayer[i];
-        int at = base + rowLocal[s];
-        float bound = 0.0f;
-        if (g < 0) {
-            for (int k = 0; k < 10; k++) {
-                netFeatures[xo + k] = 0.0f;
-            }
-        } else {
-            int n = infosetActionCount[g];
-            int firstSlot = base + rowLocal[infosetFirstRow[g]];
-            bound = netBound[b * netInfosets + g];
-            float kappa = bound > 0.0f ? bound : 1.0f;
-            float meanR = 0.0f;
-            float maxR = instantaneousRegret[firstSlot] / kappa;
-            float meanA = 0.0f;
-            float maxA = inverseHyperbolicSine(cumulativeRegret[firstSlot] / kappa);
-            for (int k = 0; k < n; k++) {
-                float rho = instantaneousRegret[firstSlot + k] / kappa;
-                float a = inverseHyperbolicSine(cumulativeRegret[firstSlot + k] / kappa);
-                meanR = meanR + rho;
-                meanA = meanA + a;
-                if (rho > maxR) {
-                    maxR = rho;
-                }
-                if (a > maxA) {
-                    maxA = a;
-                }
-            }
-            netFeatures[xo] = instantaneousRegret[at] / kappa;
-            netFeatures[xo + 1] = inverseHyperbolicSine(cumulativeRegret[at] / kappa);
-            netFeatures[xo + 2] = prediction[at] / kappa;
-            netFeatures[xo + 3] = currentStrategy[at];
-            netFeatures[xo + 4] = meanR / n;
-            netFeatures[xo + 5] = maxR;
-            netFeatures[xo + 6] = meanA / n;
-            netFeatures[xo + 7] = maxA;
-            netFeatures[xo + 8] = netIterationFeature;
-            netFeatures[xo + 9] = 1.0f / n;
-        }
-        int h = netHidden;
-        int ho = row * h;
-        float out = 0.0f;
-        if (netCell == 0) {
-            int hf = h * 10;
-            int gate = hf + h * h + h;
-            int nW = 2 * gate;
-            int bun = 3 * gate;
-            int wh = bun + h;
-            int wf = wh + h;
-            out = netParams[wf + 10];
-            for (int j = 0; j < 10; j++) {
-                float term = netParams[wf + j] * netFeatures[xo + j];
-                out = out + term;
-            }
-            for (int k = 0; k < h; k++) {
-                float az = netParams[hf + h * h + k];
-                float ar = netParams[gate + hf + h * h + k];
-                float an = netParams[nW + hf + h * h + k];
-                int wk = k * 10;
-                for (int j = 0; j < 10; j++) {
-                    float x = netFeatures[xo + j];
-                    float tz = netParams[wk + j] * x;
-                    float tr = netParams[gate + wk + j] * x;
-                    float tn = netParams[nW + wk + j] * x;
-                    az = az + tz;
-                    ar = ar + tr;
-                    an = an + tn;
-                }
-                float un = netParams[bun + k];
-                int uk = hf + k * h;
-                for (int j = 0; j < h; j++) {
-                    float hj = netState[ho + j];
-                    float tz = netParams[uk + j] * hj;
-                    float tr = netParams[gate + uk + j] * hj;
-                    float tu = netParams[nW + uk + j] * hj;
-                    az = az + tz;
-                    ar = ar + tr;
-                    un = un + tu;
-                }
-                float z = logistic(az);
-                float reset = logistic(ar);
-                float gated = reset * un;
-                float candidate = tanh(an + gated);
-                float fresh = (1.0f - z) * candidate;
-                float kept = z * netState[ho + k];
-                float next = fresh + kept;
-                netScratch[ho + k] = next;
-                float term = netParams[wh + k] * next;
-                out = out + term;
-            }
-            for (int k = 0; k < h; k++) {
-                netState[ho + k] = netScratch[ho + k];
-            }
-        } else {
-            int b1 = h * 10;
-            int w2 = b1 + h;
-            int b2 = w2 + h * h;
-            int wh = b2 + h;
-            int wf = wh + h;
-            out = netParams[wf + 10];
-            for (int j = 0; j < 10; j++) {
-                float term = netParams[wf + j] * netFeatures[xo + j];
-                out = out + term;
-            }
-            for (int k = 0; k < h; k++) {
-                float a = netParams[b1 + k];
-                for (int j = 0; j < 10; j++) {
-                    float term = netParams[k * 10 + j] * netFeatures[xo + j];
-                    a = a + term;
-                }
-                netScratch[ho + k] = tanh(a);
-            }
-            for (int k = 0; k < h; k++) {
-                float a = netParams[b2 + k];
-                for (int j = 0; j < h; j++) {
-                    float term = netParams[w2 + k * h + j] * netScratch[ho + j];
-                    a = a + term;
-                }
-                float second = tanh(a);
-                float term = netParams[wh + k] * second;
-                out = out + term;
-            }
-        }
-        prediction[at] = bound * tanh(out);
-    }
-
-    /** asinh(x) = sign(x) · log1p(|x| + x²/(1 + √(1+x²))), ln|x| + ln 2 beyond 1e8 (meta.nn.PredictorFeatures). */
-    private float inverseHyperbolicSine(float x) {
-        float a = abs(x);
-        float r = 0.0f;
-        if (a > 1e8f) {
-            r = log(a) + log(2.0f);
-        } else {
-            float square = a * a;
-            float root = sqrt(1.0f + square);
-            float ratio = square / (1.0f + root);
-            r = log1p(a + ratio);
-        }
-        return x < 0.0f ? -r : r;
-    }
-
-    /** The logistic sigmoid, evaluated as meta.nn.GruCell does (no overflow of exp for either sign). */
-    private float logistic(float a) {
-        float r = 0.0f;
-        if (a >= 0.0f) {
-            r = 1.0f / (1.0f + exp(-a));
-        } else {
-            float e = exp(a);
-            r = e / (1.0f + e);
-        }
-        return r;
-    }
-
     // ------------------------------------------------------------------ host side
 
     /**
@@ -449,8 +296,7 @@ final class OpenClFloatKernel extends OpenClKernel {
     void putValueArrays() {
         put(cumulativeRegret).put(prediction).put(currentStrategy).put(realizationPlan).put(averagePlan)
                 .put(counterfactualValue).put(instantaneousRegret).put(infosetValue).put(weightedUtility)
-                .put(opponentWeights).put(jointWeights).put(netParams).put(netBound).put(netFeatures).put(netState)
-                .put(netScratch);
+                .put(opponentWeights).put(jointWeights);
     }
 
     private float[] sequenceArray(int which) {
@@ -510,51 +356,5 @@ final class OpenClFloatKernel extends OpenClKernel {
     @Override
     void setAverageStep(double step) {
         averageStep = (float) step;
-    }
-
-    @Override
-    void allocateNetwork(OpenClNetwork network) {
-        if (network == null) {
-            netParams = new float[1];
-            netBound = new float[1];
-            netFeatures = new float[1];
-            netState = new float[1];
-            netScratch = new float[1];
-        } else {
-            netParams = rounded(network.parameters);
-            netBound = rounded(network.bound);
-            netFeatures = new float[Math.max(1, network.batchSize * network.rows * OpenClNetwork.INPUTS)];
-            netState = new float[Math.max(1, network.batchSize * network.stateLength())];
-            netScratch = new float[Math.max(1, network.batchSize * network.scratchLength())];
-        }
-    }
-
-    private static float[] rounded(double[] values) {
-        float[] out = new float[values.length];
-        for (int k = 0; k < values.length; k++) {
-            out[k] = (float) values[k];
-        }
-        return out;
-    }
-
-    @Override
-    void setIterationFeature(double value) {
-        netIterationFeature = (float) value;
-    }
-
-    @Override
-    void readNetworkState(double[] out) {
-        get(netState);
-        for (int k = 0; k < out.length; k++) {
-            out[k] = netState[k];
-        }
-    }
-
-    @Override
-    void writeNetworkState(double[] in) {
-        for (int k = 0; k < in.length; k++) {
-            netState[k] = (float) in[k];
-        }
-        put(netState);
     }
 }

@@ -45,7 +45,10 @@ abstract class OpenClKernel extends Kernel {
     static final int OP_AVERAGE = 7;
     static final int OP_OPPONENT_WEIGHT = 8;
     static final int OP_JOINT_WEIGHT = 9;
-    /** The NPCFR network forward pass: one item per (instance, row of {@link OpenClNetwork}). */
+    /**
+     * The NPCFR network forward pass: one item per (instance, row of {@link OpenClNetwork}); only the network
+     * kernels ({@link OpenClDoubleNetworkKernel}, {@link OpenClFloatNetworkKernel}) run it.
+     */
     static final int OP_NETWORK = 10;
     /** Primitive names of the ops, for error messages. */
     private static final String[] OP_NAMES = {"transfer", "computeStrategy", "computeRealizationPlan",
@@ -90,17 +93,6 @@ abstract class OpenClKernel extends Kernel {
     int[] terminalSequence;
     int[] sequenceBaseOfPlayer;
     int[] sequencesOfPlayer;
-    // ---- the network's shape (scalars) and row layout (int arrays, transferred once at open; {@link OpenClNetwork})
-    int netRows;
-    int netInfosets;
-    int netHidden;
-    int netCell;
-    int[] rowPlayer;
-    int[] rowLocal;
-    int[] rowInfoset;
-    int[] infosetFirstRow;
-    int[] infosetActionCount;
-
     private final Map<Integer, Range> ranges = new HashMap<>();
     private OpenCLDevice device;
     private int groupSize;
@@ -123,39 +115,6 @@ abstract class OpenClKernel extends Kernel {
         sequenceBaseOfPlayer = layout.sequenceBase.clone();
         sequencesOfPlayer = layout.numSequences.clone();
     }
-
-    /**
-     * Sets the network fields from {@code network}, or one-element placeholders when the session has no learned
-     * prediction (Aparapi needs every array the kernel reaches), and allocates the precision-typed network
-     * buffers. Call before {@link #bind}.
-     */
-    void setNetwork(OpenClNetwork network) {
-        if (network == null) {
-            netRows = 0;
-            netInfosets = 0;
-            netHidden = 0;
-            netCell = OpenClNetwork.CELL_MLP;
-            rowPlayer = new int[1];
-            rowLocal = new int[1];
-            rowInfoset = new int[1];
-            infosetFirstRow = new int[1];
-            infosetActionCount = new int[1];
-        } else {
-            netRows = network.rows;
-            netInfosets = network.infosets;
-            netHidden = network.hidden;
-            netCell = network.cell;
-            rowPlayer = network.rowPlayer;
-            rowLocal = network.rowLocal;
-            rowInfoset = network.rowInfoset;
-            infosetFirstRow = network.infosetFirstRow.length == 0 ? new int[1] : network.infosetFirstRow;
-            infosetActionCount = network.infosetActions.length == 0 ? new int[1] : network.infosetActions;
-        }
-        allocateNetwork(network);
-    }
-
-    /** Allocates the network's value buffers (weights, bounds, features, state, scratch) for {@code network}. */
-    abstract void allocateNetwork(OpenClNetwork network);
 
     /**
      * Makes {@code openClDevice} the only device of this kernel object, compiles the kernel for it (no Java
@@ -181,8 +140,7 @@ abstract class OpenClKernel extends Kernel {
     void putAll() {
         put(firstSequence).put(numActions).put(childInfosetStart).put(segmentStart).put(pathStart)
                 .put(pathSequence).put(otherSequence).put(terminalSequence).put(sequenceBaseOfPlayer)
-                .put(sequencesOfPlayer).put(rowPlayer).put(rowLocal).put(rowInfoset).put(infosetFirstRow)
-                .put(infosetActionCount);
+                .put(sequencesOfPlayer);
         putValueArrays();
     }
 
@@ -279,13 +237,5 @@ abstract class OpenClKernel extends Kernel {
     /** Sets the running-mean step w_t / W_t of the average and joint-play updates. */
     abstract void setAverageStep(double step);
 
-    /** Sets the iteration feature of the next {@link #OP_NETWORK} launch (rounded to the kernel's precision). */
-    abstract void setIterationFeature(double value);
-
-    /** Copies the recurrent network state {@code [batch][row][stateSize]} to {@code out}. */
-    abstract void readNetworkState(double[] out);
-
-    /** Overwrites the recurrent network state from {@code in} (rounded to the kernel's precision) and puts it. */
-    abstract void writeNetworkState(double[] in);
 
 }

@@ -41,6 +41,8 @@ final class OpenClSolverSession implements SolverSession {
     private final double[] flat;
     /** The learned prediction's device layout, or null when the configuration has none. */
     private final OpenClNetwork network;
+    /** {@link #kernel} as the network kernel it is when {@link #network} is set, else null. */
+    private final OpenClNetworkKernel networkKernel;
     private boolean closed;
     private OpenClFallbackException failure;
 
@@ -55,17 +57,20 @@ final class OpenClSolverSession implements SolverSession {
         this.flat = new double[layout.totalSequenceSlots];
         this.network = config.prediction() == Prediction.LEARNED ? new OpenClNetwork(batch, config.model()) : null;
         if (config.precision() == Precision.DOUBLE) {
-            OpenClDoubleKernel k = new OpenClDoubleKernel();
+            OpenClDoubleKernel k = network == null ? new OpenClDoubleKernel() : new OpenClDoubleNetworkKernel();
             k.allocate(layout);
             this.kernel = k;
         } else {
-            OpenClFloatKernel k = new OpenClFloatKernel();
+            OpenClFloatKernel k = network == null ? new OpenClFloatKernel() : new OpenClFloatNetworkKernel();
             k.allocate(layout, batch);
             this.kernel = k;
         }
+        this.networkKernel = network == null ? null : (OpenClNetworkKernel) kernel;
+        if (networkKernel != null) {
+            networkKernel.setNetwork(network);
+        }
         try {
             kernel.setLayout(layout);
-            kernel.setNetwork(network);
             kernel.bind(openClDevice, device);
             kernel.putAll();
             for (int p = 0; p < players; p++) {
@@ -177,7 +182,7 @@ final class OpenClSolverSession implements SolverSession {
         if (iteration < 1) {
             throw new IllegalArgumentException("iterations are numbered from 1, got " + iteration);
         }
-        kernel.setIterationFeature(network.iterationFeature(iteration));
+        networkKernel.setIterationFeature(network.iterationFeature(iteration));
         launch(OpenClKernel.OP_NETWORK, network.rows);
     }
 
@@ -297,7 +302,7 @@ final class OpenClSolverSession implements SolverSession {
         double[][] out = new double[batchSize][length];
         if (length > 0) {
             double[] all = new double[batchSize * length];
-            kernel.readNetworkState(all);
+            networkKernel.readNetworkState(all);
             for (int b = 0; b < batchSize; b++) {
                 System.arraycopy(all, b * length, out[b], 0, length);
             }
@@ -328,7 +333,7 @@ final class OpenClSolverSession implements SolverSession {
             System.arraycopy(state[b], 0, all, b * length, length);
         }
         if (length > 0) {
-            kernel.writeNetworkState(all);
+            networkKernel.writeNetworkState(all);
             flush();
         }
     }

@@ -38,22 +38,4 @@ abstract class TestKernel extends OpenClKernel {
     @Override
     void setAverageStep(double step) {
     }
-
-    @Override
-    void allocateNetwork(OpenClNetwork network) {
-    }
-
-    @Override
-    void setIterationFeature(double value) {
-    }
-
-    @Override
-    void readNetworkState(double[] out) {
-        throw new UnsupportedOperationException("test kernel");
-    }
-
-    @Override
-    void writeNetworkState(double[] in) {
-        throw new UnsupportedOperationException("test kernel");
-    }
 }
