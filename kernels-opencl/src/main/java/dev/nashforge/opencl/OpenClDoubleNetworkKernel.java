@@ -1,10 +1,10 @@
 package dev.nashforge.opencl;
 
 /**
- * The solver kernel of {@link OpenClDoubleKernel} plus the NPCFR network forward pass ({@link #OP_NETWORK}), in
- * double precision; the OpenCL session of a learned configuration (NPCFR / NPCFR+) uses it. A separate class
- * because PoCL vectorizes one Aparapi kernel as a whole: with the network's loops in it, every other primitive
- * ran about 2× slower, so sessions without a learned prediction keep the plain kernel.
+ * The solver kernel of {@link OpenClDoubleKernel} plus the NPCFR network forward pass ({@link #OP_NETWORK}) in
+ * double precision, for the OpenCL sessions of learned configurations (NPCFR / NPCFR+). A separate class because
+ * PoCL vectorizes one Aparapi kernel as a whole: with the network's loops inside, every other primitive ran
+ * about 2× slower, so sessions without a learned prediction keep the plain kernel.
  *
  * <p>Network arrays ({@link OpenClNetwork}'s layout): the row maps {@code [row]}, the infosets' first rows and
  * action counts {@code [infoset]}, the weights (the cell's flat layout), the bounds {@code [batch][infoset]},

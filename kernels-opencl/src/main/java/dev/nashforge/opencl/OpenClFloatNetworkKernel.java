@@ -1,10 +1,12 @@
 package dev.nashforge.opencl;
 
 /**
- * The solver kernel of {@link OpenClFloatKernel} plus the NPCFR network forward pass ({@link #OP_NETWORK}), in
- * float precision (binary32 throughout, no double: it runs without {@code cl_khr_fp64}); the OpenCL session of a learned configuration (NPCFR / NPCFR+) uses it. A separate class
- * because PoCL vectorizes one Aparapi kernel as a whole: with the network's loops in it, every other primitive
- * ran about 2× slower, so sessions without a learned prediction keep the plain kernel.
+ * The solver kernel of {@link OpenClFloatKernel} plus the NPCFR network forward pass ({@link #OP_NETWORK}) in
+ * float precision, for the OpenCL sessions of learned configurations (NPCFR / NPCFR+). The network runs in
+ * binary32 throughout (weights, bounds, features, state; no double, so no {@code cl_khr_fp64} is needed), where
+ * the CPU backend runs it in binary64 and rounds only the stored predictions: the two agree within the float
+ * tolerances, not bit for bit. A separate class because PoCL vectorizes one Aparapi kernel as a whole: with the
+ * network's loops inside, every other primitive ran about 2× slower, so other sessions keep the plain kernel.
  *
  * <p>Network arrays ({@link OpenClNetwork}'s layout): the row maps {@code [row]}, the infosets' first rows and
  * action counts {@code [infoset]}, the weights (the cell's flat layout), the bounds {@code [batch][infoset]},

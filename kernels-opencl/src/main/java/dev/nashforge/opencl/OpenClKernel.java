@@ -93,6 +93,7 @@ abstract class OpenClKernel extends Kernel {
     int[] terminalSequence;
     int[] sequenceBaseOfPlayer;
     int[] sequencesOfPlayer;
+
     private final Map<Integer, Range> ranges = new HashMap<>();
     private OpenCLDevice device;
     private int groupSize;
@@ -236,6 +237,5 @@ abstract class OpenClKernel extends Kernel {
 
     /** Sets the running-mean step w_t / W_t of the average and joint-play updates. */
     abstract void setAverageStep(double step);
-
 
 }

@@ -21,7 +21,9 @@ import dev.nashforge.host.solver.SolverConfig;
  * terminal for the opponent weights, instance × terminal for the joint weights), learned prediction 1 (instance ×
  * row of {@link OpenClNetwork}: every player's sequences, the network's features, cell and bounded output).
  * The network's weights and bounds B_I are uploaded at open; its recurrent state lives on the device and moves
- * only through {@link #readPredictorState()} / {@link #writePredictorState}. State moves between host and device only at open, {@link #write} / {@link #writeJointPlay} and the
+ * only through {@link #readPredictorState()} / {@link #writePredictorState}. Learned sessions use the network
+ * kernels ({@link OpenClDoubleNetworkKernel}, {@link OpenClFloatNetworkKernel}), the others the plain ones.
+ * State moves between host and device only at open, {@link #write} / {@link #writeJointPlay} and the
  * read-backs.
  *
  * <p>If any launch does not run on the OpenCL device the primitive throws {@link OpenClFallbackException} and
