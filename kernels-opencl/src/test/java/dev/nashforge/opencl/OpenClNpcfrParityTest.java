@@ -6,6 +6,7 @@ import dev.nashforge.games.catalog.GameCatalog;
 import dev.nashforge.games.layout.CompiledGame;
 import dev.nashforge.games.layout.GameCompiler;
 import dev.nashforge.host.backend.BackendAvailability;
+import dev.nashforge.host.backend.BackendRegistry;
 import dev.nashforge.host.backend.Precision;
 import dev.nashforge.host.backend.SequenceBuffer;
 import dev.nashforge.host.backend.SessionState;
@@ -219,6 +220,16 @@ class OpenClNpcfrParityTest {
             assertTrue(e.getMessage().contains("another model"), e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> session.writePredictorState(new double[1][]));
         }
+    }
+
+    @Test
+    void learnedConfigurationsAreNoLongerRefused() {
+        requireDevice(Precision.DOUBLE);
+        OpenClBackend backend = new OpenClBackend();
+        assertTrue(backend.unsupportedReason(SolverConfig.npcfrPlus(shipped())).isEmpty());
+        assertTrue(backend.unsupportedReason(SolverConfig.npcfr(shipped()).withPrecision(Precision.FLOAT)).isEmpty());
+        assertEquals("opencl", BackendRegistry.discover().select("opencl", SolverConfig.npcfrPlus(shipped()))
+                .backend().name());
     }
 
     @Test
