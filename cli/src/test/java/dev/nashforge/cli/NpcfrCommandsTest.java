@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nashforge.host.meta.model.ModelFile;
 import dev.nashforge.host.meta.model.NpcfrModel;
 import dev.nashforge.host.solver.ShippedModels;
+import dev.nashforge.opencl.OpenClBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,12 +133,28 @@ class NpcfrCommandsTest {
     }
 
     @Test
-    void npcfrOnOpenClIsRefused() {
-        NashRun run = NashRun.of("solve", "biased_shapley", "--algo", "npcfr+", "--iterations", "8", "--backend",
-                "opencl");
-        // wherever OpenCL is present or not, npcfr+ never runs on it: refused for the forward pass, or unavailable
-        assertEquals(CliErrorHandler.FAILURE, run.exitCode(), run.err());
-        assertTrue(run.err().contains("opencl"), run.err());
+    void npcfrOnOpenClRunsTheForwardPassOnTheDeviceOrSaysWhyNot() throws IOException {
+        NashRun run = NashRun.of("solve", "biased_shapley", "--algo", "npcfr+", "--iterations", "64", "--json",
+                "--backend", "opencl");
+        if (!new OpenClBackend().availability().available()) {
+            // without an OpenCL platform the backend is unavailable and says so
+            assertEquals(CliErrorHandler.FAILURE, run.exitCode(), run.err());
+            assertTrue(run.err().contains("opencl"), run.err());
+            return;
+        }
+        // the network's forward pass runs as OpenCL kernels: the same solve as on the CPU backend (double, 1e-12)
+        JsonNode device = MAPPER.readTree(run.assertSuccess().out());
+        JsonNode cpu = MAPPER.readTree(NashRun.of("solve", "biased_shapley", "--algo", "npcfr+", "--iterations", "64",
+                "--json", "--backend", "cpu").assertSuccess().out());
+        assertEquals("opencl", device.get("backend").asText());
+        assertEquals("biased_shapley", device.get("model").get("name").asText());
+        JsonNode a = cpu.get("checkpoints");
+        JsonNode b = device.get("checkpoints");
+        assertEquals(a.size(), b.size());
+        for (int k = 0; k < a.size(); k++) {
+            assertEquals(a.get(k).get("nashGap").asDouble(), b.get(k).get("nashGap").asDouble(), 1e-12,
+                    "checkpoint " + a.get(k).get("iteration"));
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.nashforge.host.backend.Precision;
 import dev.nashforge.host.backend.SolverSession;
 import dev.nashforge.host.solver.SolverConfig;
 
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,6 +42,21 @@ public final class OpenClBackend implements Backend {
     @Override
     public Set<Precision> precisions() {
         return OpenClDeviceProbe.result().precisions();
+    }
+
+    /**
+     * Every regret minimizer, NPCFR / NPCFR+ included (the network's forward pass runs as a kernel op); refuses
+     * only a precision the probed device lacks (double without {@code cl_khr_fp64}).
+     */
+    @Override
+    public Optional<String> unsupportedReason(SolverConfig config) {
+        OpenClDeviceProbe.Result probe = OpenClDeviceProbe.result();
+        if (probe.availability().available() && !probe.precisions().contains(config.precision())) {
+            return Optional.of("the OpenCL device (" + probe.availability().device() + ") does not support "
+                    + config.precision().label() + " precision: it lacks cl_khr_fp64; use --precision float or"
+                    + " another backend");
+        }
+        return Optional.empty();
     }
 
     @Override

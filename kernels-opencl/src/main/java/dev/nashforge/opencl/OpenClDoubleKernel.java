@@ -16,7 +16,7 @@ package dev.nashforge.opencl;
  * <p>Kernel code (what {@link #run()} reaches) uses only primitive fields, locals and loops, as Aparapi requires;
  * the non-private methods below are host code.
  */
-final class OpenClDoubleKernel extends OpenClKernel {
+class OpenClDoubleKernel extends OpenClKernel {
 
     double[] cumulativeRegret;
     double[] prediction;
@@ -57,6 +57,32 @@ final class OpenClDoubleKernel extends OpenClKernel {
             } else if (op == OP_JOINT_WEIGHT) {
                 jointWeight(gid);
             }
+        }
+    }
+
+    /**
+     * Runs primitive {@link #op} as work item {@code gid < workItems}: the network kernel's dispatch. {@link #run}
+     * repeats it inline: PoCL vectorizes this kernel several times worse when run() only calls this method.
+     */
+    final void solverOp(int gid) {
+        if (op == OP_STRATEGY) {
+            strategy(gid);
+        } else if (op == OP_PLAN) {
+            plan(gid);
+        } else if (op == OP_LEAF) {
+            leafValue(gid);
+        } else if (op == OP_INFOSET) {
+            infosetValues(gid);
+        } else if (op == OP_ROOT) {
+            rootValue(gid);
+        } else if (op == OP_REGRET) {
+            regretUpdate(gid);
+        } else if (op == OP_AVERAGE) {
+            average(gid);
+        } else if (op == OP_OPPONENT_WEIGHT) {
+            opponentWeight(gid);
+        } else if (op == OP_JOINT_WEIGHT) {
+            jointWeight(gid);
         }
     }
 
@@ -313,5 +339,4 @@ final class OpenClDoubleKernel extends OpenClKernel {
     void setAverageStep(double step) {
         averageStep = step;
     }
-
 }

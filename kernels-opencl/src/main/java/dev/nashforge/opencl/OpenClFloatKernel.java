@@ -19,7 +19,7 @@ import dev.nashforge.games.batch.GameBatch;
  * <p>Kernel code (what {@link #run()} reaches) uses only primitive fields, locals and loops, as Aparapi requires;
  * the non-private methods below are host code.
  */
-final class OpenClFloatKernel extends OpenClKernel {
+class OpenClFloatKernel extends OpenClKernel {
 
     float[] cumulativeRegret;
     float[] prediction;
@@ -60,6 +60,32 @@ final class OpenClFloatKernel extends OpenClKernel {
             } else if (op == OP_JOINT_WEIGHT) {
                 jointWeight(gid);
             }
+        }
+    }
+
+    /**
+     * Runs primitive {@link #op} as work item {@code gid < workItems}: the network kernel's dispatch. {@link #run}
+     * repeats it inline: PoCL vectorizes this kernel several times worse when run() only calls this method.
+     */
+    final void solverOp(int gid) {
+        if (op == OP_STRATEGY) {
+            strategy(gid);
+        } else if (op == OP_PLAN) {
+            plan(gid);
+        } else if (op == OP_LEAF) {
+            leafValue(gid);
+        } else if (op == OP_INFOSET) {
+            infosetValues(gid);
+        } else if (op == OP_ROOT) {
+            rootValue(gid);
+        } else if (op == OP_REGRET) {
+            regretUpdate(gid);
+        } else if (op == OP_AVERAGE) {
+            average(gid);
+        } else if (op == OP_OPPONENT_WEIGHT) {
+            opponentWeight(gid);
+        } else if (op == OP_JOINT_WEIGHT) {
+            jointWeight(gid);
         }
     }
 
@@ -331,5 +357,4 @@ final class OpenClFloatKernel extends OpenClKernel {
     void setAverageStep(double step) {
         averageStep = (float) step;
     }
-
 }

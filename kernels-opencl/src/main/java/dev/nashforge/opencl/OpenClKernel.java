@@ -45,11 +45,17 @@ abstract class OpenClKernel extends Kernel {
     static final int OP_AVERAGE = 7;
     static final int OP_OPPONENT_WEIGHT = 8;
     static final int OP_JOINT_WEIGHT = 9;
+    /**
+     * The NPCFR network forward pass: one item per (instance, row of {@link OpenClNetwork}); only the network
+     * kernels ({@link OpenClDoubleNetworkKernel}, {@link OpenClFloatNetworkKernel}) run it.
+     */
+    static final int OP_NETWORK = 10;
     /** Primitive names of the ops, for error messages. */
     private static final String[] OP_NAMES = {"transfer", "computeStrategy", "computeRealizationPlan",
         "computeInstantaneousRegret (leaf values)", "computeInstantaneousRegret (bottom-up infoset values)",
         "computeInstantaneousRegret (root value)", "updateRegret", "updateAverage",
-        "accumulateJointPlay (opponent weights)", "accumulateJointPlay (joint weights)"};
+        "accumulateJointPlay (opponent weights)", "accumulateJointPlay (joint weights)",
+        "computePrediction (network forward pass)"};
 
     /** {@link #regretRule}: R ← R + w·r (CFR, LCFR). */
     static final int RULE_ADD = 0;

@@ -18,7 +18,11 @@ import dev.nashforge.host.solver.SolverConfig;
  * (instance × sequence), instantaneous regret 2 + the player's treeplex depths (leaf values per instance ×
  * sequence, then one bottom-up launch per depth, deepest first, per instance × infoset of that depth, then the
  * root per instance), regret update 1, average 1 (instance × sequence), joint play 2 (instance × player ×
- * terminal for the opponent weights, instance × terminal for the joint weights).
+ * terminal for the opponent weights, instance × terminal for the joint weights), learned prediction 1 (instance ×
+ * row of {@link OpenClNetwork}: every player's sequences, the network's features, cell and bounded output).
+ * The network's weights and bounds B_I are uploaded at open; its recurrent state lives on the device and moves
+ * only through {@link #readPredictorState()} / {@link #writePredictorState}. Learned sessions use the network
+ * kernels ({@link OpenClDoubleNetworkKernel}, {@link OpenClFloatNetworkKernel}), the others the plain ones.
  * State moves between host and device only at open, {@link #write} / {@link #writeJointPlay} and the
  * read-backs.
  *
@@ -37,6 +41,10 @@ final class OpenClSolverSession implements SolverSession {
     private final int batchSize;
     private final int numTerminals;
     private final double[] flat;
+    /** The learned prediction's device layout, or null when the configuration has none. */
+    private final OpenClNetwork network;
+    /** {@link #kernel} as the network kernel it is when {@link #network} is set, else null. */
+    private final OpenClNetworkKernel networkKernel;
     private boolean closed;
     private OpenClFallbackException failure;
 
@@ -49,14 +57,19 @@ final class OpenClSolverSession implements SolverSession {
         this.batchSize = layout.batchSize;
         this.numTerminals = layout.numTerminals;
         this.flat = new double[layout.totalSequenceSlots];
+        this.network = config.prediction() == Prediction.LEARNED ? new OpenClNetwork(batch, config.model()) : null;
         if (config.precision() == Precision.DOUBLE) {
-            OpenClDoubleKernel k = new OpenClDoubleKernel();
+            OpenClDoubleKernel k = network == null ? new OpenClDoubleKernel() : new OpenClDoubleNetworkKernel();
             k.allocate(layout);
             this.kernel = k;
         } else {
-            OpenClFloatKernel k = new OpenClFloatKernel();
+            OpenClFloatKernel k = network == null ? new OpenClFloatKernel() : new OpenClFloatNetworkKernel();
             k.allocate(layout, batch);
             this.kernel = k;
+        }
+        this.networkKernel = network == null ? null : (OpenClNetworkKernel) kernel;
+        if (networkKernel != null) {
+            networkKernel.setNetwork(network);
         }
         try {
             kernel.setLayout(layout);
@@ -154,6 +167,25 @@ final class OpenClSolverSession implements SolverSession {
         kernel.setAverageStep(step);
         launch(OpenClKernel.OP_OPPONENT_WEIGHT, players * numTerminals);
         launch(OpenClKernel.OP_JOINT_WEIGHT, numTerminals);
+    }
+
+    /**
+     * One launch of the network op: an item per (instance, row), rows being every player's sequences
+     * ({@link OpenClNetwork}); reads r, R, m, σ on the device, writes m^{t+1} and advances the device-resident
+     * recurrent state.
+     */
+    @Override
+    public void computePrediction(int iteration) {
+        checkOpen();
+        if (network == null) {
+            throw new IllegalStateException("computePrediction needs a learned prediction (npcfr, npcfr+), but this"
+                    + " session runs " + config.describe());
+        }
+        if (iteration < 1) {
+            throw new IllegalArgumentException("iterations are numbered from 1, got " + iteration);
+        }
+        networkKernel.setIterationFeature(network.iterationFeature(iteration));
+        launch(OpenClKernel.OP_NETWORK, network.rows);
     }
 
     private void launch(int op, int perInstance) {
@@ -255,6 +287,57 @@ final class OpenClSolverSession implements SolverSession {
         }
         kernel.writeJointPlay(opponent, joint);
         flush();
+    }
+
+    /**
+     * The recurrent state read back from the device, {@code [batch][rows·stateSize]} (rows: all players'
+     * sequences in {@code meta.MetaLayout}'s global order; the CPU backend's layout); {@code [0][]} without a
+     * learned prediction, {@code [batch][0]} for a stateless MLP.
+     */
+    @Override
+    public double[][] readPredictorState() {
+        checkOpen();
+        if (network == null) {
+            return new double[0][];
+        }
+        int length = network.stateLength();
+        double[][] out = new double[batchSize][length];
+        if (length > 0) {
+            double[] all = new double[batchSize * length];
+            networkKernel.readNetworkState(all);
+            for (int b = 0; b < batchSize; b++) {
+                System.arraycopy(all, b * length, out[b], 0, length);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void writePredictorState(double[][] state) {
+        checkOpen();
+        if (network == null) {
+            SolverSession.super.writePredictorState(state);
+            return;
+        }
+        if (state.length != batchSize) {
+            throw new IllegalArgumentException("predictor state: " + state.length + " instances given, the batch has "
+                    + batchSize);
+        }
+        int length = network.stateLength();
+        double[] all = new double[batchSize * length];
+        for (int b = 0; b < batchSize; b++) {
+            if (state[b] == null || state[b].length != length) {
+                throw new IllegalArgumentException("predictor state, instance " + b + ": "
+                        + (state[b] == null ? "missing" : state[b].length + " values given") + ", the network needs "
+                        + length + " (" + network.rows + " sequences x " + network.stateSize
+                        + "); was the state written with another model?");
+            }
+            System.arraycopy(state[b], 0, all, b * length, length);
+        }
+        if (length > 0) {
+            networkKernel.writeNetworkState(all);
+            flush();
+        }
     }
 
     /** Makes the pending host writes reach the device now, so that a read right after sees them. */

@@ -182,8 +182,9 @@ class OpenClBackendTest {
     }
 
     /**
-     * The float kernel's generated OpenCL uses no double, so it runs on devices without {@code cl_khr_fp64};
-     * the double kernel asks for the extension. (Aparapi's code generator only: no device needed.)
+     * The float kernels' generated OpenCL (the solver kernel and the one with the NPCFR network) uses no double,
+     * so it runs on devices without {@code cl_khr_fp64}; the double kernels ask for the extension. (Aparapi's
+     * code generator only: no device needed.)
      */
     @Test
     void theFloatKernelNeedsNoFp64() throws Exception {
@@ -193,6 +194,13 @@ class OpenClBackendTest {
         assertFalse(floatSource.contains("cl_khr_fp64"), "float kernel source enables fp64");
         assertTrue(doubleSource.contains("cl_khr_fp64"), "double kernel source does not enable fp64");
         assertTrue(floatSource.contains("__global float *cumulativeRegret"), "float kernel buffers are float");
+        String floatNetwork = openClSource(new OpenClFloatNetworkKernel());
+        assertFalse(floatNetwork.contains("double"), "float network kernel source mentions double");
+        assertTrue(floatNetwork.contains("__global float *netParams"), "float network weights are float");
+        assertTrue(floatNetwork.contains("tanh("), "the network kernel holds the forward pass");
+        assertFalse(floatSource.contains("netParams"), "the plain float kernel carries no network");
+        assertTrue(openClSource(new OpenClDoubleNetworkKernel()).contains("cl_khr_fp64"),
+                "double network kernel source does not enable fp64");
     }
 
     private static String openClSource(OpenClKernel kernel) throws Exception {
