@@ -385,34 +385,14 @@ final class CpuSolverSession implements SolverSession {
     @Override
     public JointPlayWeights[] readJointPlay() {
         checkOpen();
-        JointPlayWeights[] out = new JointPlayWeights[batchSize];
-        for (int b = 0; b < batchSize; b++) {
-            double[][] y = new double[players][numTerminals];
-            for (int i = 0; i < players; i++) {
-                System.arraycopy(opponentWeights, (b * players + i) * numTerminals, y[i], 0, numTerminals);
-            }
-            double[] j = new double[numTerminals];
-            System.arraycopy(jointWeights, b * numTerminals, j, 0, numTerminals);
-            out[b] = new JointPlayWeights(y, j);
-        }
-        return out;
+        return JointPlayWeights.unpack(opponentWeights, jointWeights, batchSize, players, numTerminals);
     }
 
     @Override
     public void writeJointPlay(JointPlayWeights[] weights) {
         checkOpen();
         SessionStateShapes.checkJointPlay(weights, batch.structure(), batchSize);
-        for (int b = 0; b < batchSize; b++) {
-            JointPlayWeights w = weights[b];
-            for (int i = 0; i < players; i++) {
-                for (int z = 0; z < numTerminals; z++) {
-                    opponentWeights[(b * players + i) * numTerminals + z] = kernels.round(w.opponentWeights()[i][z]);
-                }
-            }
-            for (int z = 0; z < numTerminals; z++) {
-                jointWeights[b * numTerminals + z] = kernels.round(w.jointWeights()[z]);
-            }
-        }
+        JointPlayWeights.pack(weights, opponentWeights, jointWeights, players, numTerminals, kernels::round);
     }
 
     @Override

@@ -259,17 +259,7 @@ final class OpenClSolverSession implements SolverSession {
         double[] opponent = new double[batchSize * players * numTerminals];
         double[] joint = new double[batchSize * numTerminals];
         kernel.readJointPlay(opponent, joint);
-        JointPlayWeights[] out = new JointPlayWeights[batchSize];
-        for (int b = 0; b < batchSize; b++) {
-            double[][] y = new double[players][numTerminals];
-            for (int i = 0; i < players; i++) {
-                System.arraycopy(opponent, (b * players + i) * numTerminals, y[i], 0, numTerminals);
-            }
-            double[] j = new double[numTerminals];
-            System.arraycopy(joint, b * numTerminals, j, 0, numTerminals);
-            out[b] = new JointPlayWeights(y, j);
-        }
-        return out;
+        return JointPlayWeights.unpack(opponent, joint, batchSize, players, numTerminals);
     }
 
     @Override
@@ -278,13 +268,7 @@ final class OpenClSolverSession implements SolverSession {
         SessionStateShapes.checkJointPlay(weights, batch.structure(), batchSize);
         double[] opponent = new double[batchSize * players * numTerminals];
         double[] joint = new double[batchSize * numTerminals];
-        for (int b = 0; b < batchSize; b++) {
-            JointPlayWeights w = weights[b];
-            for (int i = 0; i < players; i++) {
-                System.arraycopy(w.opponentWeights()[i], 0, opponent, (b * players + i) * numTerminals, numTerminals);
-            }
-            System.arraycopy(w.jointWeights(), 0, joint, b * numTerminals, numTerminals);
-        }
+        JointPlayWeights.pack(weights, opponent, joint, players, numTerminals, x -> x);
         kernel.writeJointPlay(opponent, joint);
         flush();
     }
