@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,7 +54,7 @@ class EmulatedNpcfrParityTest {
                 "not used (emulated)");
     }
 
-    private static LearnedModel shipped() {
+    static LearnedModel shipped() {
         return ShippedModels.resolve("biased_shapley");
     }
 
@@ -98,8 +99,17 @@ class EmulatedNpcfrParityTest {
     }
 
     private static void assertDoubleParity(SolverConfig config, GameBatch batch, int iterations, DeviceLimits limits) {
+        assertDoubleParity(config, batch, iterations, (b, c) -> open(b, c, limits));
+    }
+
+    /**
+     * Runs {@code iterations} iterations of {@code config} on the CPU backend and on a session {@code opener}
+     * opens, comparing m, σ, R, x̄ and the predictor state to {@link CpuParitySuite#DOUBLE_TOLERANCE} after each.
+     */
+    static void assertDoubleParity(SolverConfig config, GameBatch batch, int iterations,
+                                   BiFunction<GameBatch, SolverConfig, SolverSession> opener) {
         try (SolverSession reference = new CpuBackend(1).open(batch, config);
-             SolverSession tested = open(batch, config, limits)) {
+             SolverSession tested = opener.apply(batch, config)) {
             RegretMinimizer referenceSolver = new RegretMinimizer(reference);
             RegretMinimizer testedSolver = new RegretMinimizer(tested);
             for (int t = 1; t <= iterations; t++) {
@@ -220,7 +230,7 @@ class EmulatedNpcfrParityTest {
         assertTrue(backend.unsupportedReason(SolverConfig.npcfr(shipped()).withPrecision(Precision.FLOAT)).isEmpty());
     }
 
-    private static void assertClose(double[][][] expected, double[][][] actual, double tolerance, String what) {
+    static void assertClose(double[][][] expected, double[][][] actual, double tolerance, String what) {
         assertEquals(expected.length, actual.length, what + ": instances");
         for (int b = 0; b < expected.length; b++) {
             assertClose(expected[b], actual[b], tolerance, what + ", instance " + b);
