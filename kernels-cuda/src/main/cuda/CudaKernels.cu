@@ -9,7 +9,9 @@
 // Numerics: the arithmetic is the CPU backend's (dev.nashforge.cpu.CpuKernels) operation for operation, in the
 // same order, and the fatbin is compiled with --fmad=false so that no multiply-add is contracted: a session
 // gives the CPU backend's results bit for bit in both precisions. Every reduction runs sequentially over a
-// sorted segment inside one thread: no atomics, reruns are bit-identical.
+// sorted segment inside one thread: no atomics, reruns are bit-identical. The exception is the learned
+// prediction's network kernel: same order and no contraction, but exp/log/log1p/tanh are CUDA's libm, not the
+// JVM's, so NPCFR sessions match the CPU backend to rounding (1e-12 in double), not bit for bit.
 //
 // Parallelism: element-wise kernels use grid-stride loops over (instance, item) pairs, so any grid size covers
 // any problem size (dev.nashforge.cuda.LaunchGeometry caps the grid). The two treeplex passes (realization plan
