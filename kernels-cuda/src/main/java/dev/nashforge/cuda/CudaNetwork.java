@@ -78,7 +78,7 @@ final class CudaNetwork {
             System.arraycopy(MetaInstance.of(batch, b, bounds).bound(), 0, bound, b * infosets, infosets);
         }
         this.parameters = model.model().parameters();
-        long state = (long) batchSize * rows * Math.max(Math.max(1, hidden), INPUTS);
+        long state = (long) batchSize * rows * Math.max(1, hidden);
         if (state > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("the network state of " + batchSize + " instances x " + rows
                     + " rows x " + hidden + " units exceeds 2^31 - 1 elements; use a smaller batch");
