@@ -9,13 +9,17 @@
 // Numerics: the arithmetic is the CPU backend's (dev.nashforge.cpu.CpuKernels) operation for operation, in the
 // same order, and the fatbin is compiled with --fmad=false so that no multiply-add is contracted: a session
 // gives the CPU backend's results bit for bit in both precisions. Every reduction runs sequentially over a
-// sorted segment inside one thread: no atomics, reruns are bit-identical.
+// sorted segment inside one thread: no atomics, reruns are bit-identical. The exception is the learned
+// prediction's network kernel: same order and no contraction, but exp/log/log1p/tanh are CUDA's libm, not the
+// JVM's, so NPCFR sessions match the CPU backend to rounding (1e-12 in double), not bit for bit.
 //
 // Parallelism: element-wise kernels use grid-stride loops over (instance, item) pairs, so any grid size covers
 // any problem size (dev.nashforge.cuda.LaunchGeometry caps the grid). The two treeplex passes (realization plan
 // top-down, counterfactual values bottom-up) run one block per instance (again grid-strided) and walk the
 // depths of the treeplex with a __syncthreads() between depths; the threads of a block share the infosets of
 // one depth.
+
+#include <math.h>
 
 typedef long long i64;
 
@@ -326,3 +330,218 @@ __device__ void jointPlayKernel(int B, int N, int Z, const int* terminalSequence
     }
 DEFINE_JOINT_PLAY(double, f64)
 DEFINE_JOINT_PLAY(float, f32)
+
+// ---------------------------------------------------------------------------------------------------------------
+// network: the NPCFR forward pass (method.md §5, meta.nn.PredictorNetwork#forward) on every row of every instance,
+// one thread per (instance, row); row s is global sequence s of dev.nashforge.cuda.CudaNetwork (player
+// rowPlayer[s], local sequence rowLocal[s], infoset rowInfoset[s] or -1 at the empty sequences). The ten features
+// of meta.nn.PredictorFeatures (the pooled mean/max recomputed by every action of the infoset in the same order,
+// so all actions get the same bits; asinh as sign(x)·log1p(|x| + x²/(1+√(1+x²))), ln|x| + ln 2 above 1e8), the GRU
+// or MLP cell with its sums in the CPU's order and every product a separate rounding, then m = B_I·tanh(o) into
+// prediction at the row's sequence (B = 0 at the empty sequences). A thread reads and writes only its own row of
+// prediction, state and scratch (the pooled features read r and R, which it does not write).
+//   planOffset, numSequences [N]        the element offset and row length S_i of player i's [B][S_i] blocks
+//   scalars[0]                          the iteration feature of the iteration (binary64, rounded to real)
+//   parameters                          the cell's flat weights (GruCell / MlpCell layout)
+//   bound           [B][G]              B_I
+//   state           [B][rows][hidden]   h (GRU; unused by the MLP)
+//   scratch         [B][rows][hidden]   the new GRU state, or the MLP's first layer
+// Cells (dev.nashforge.cuda.CudaNetwork.CELL_*).
+#define CELL_GRU 0
+#define CELL_MLP 1
+
+template <typename real> __device__ __forceinline__ real nfLog(real x);
+template <> __device__ __forceinline__ double nfLog<double>(double x) { return log(x); }
+template <> __device__ __forceinline__ float nfLog<float>(float x) { return logf(x); }
+template <typename real> __device__ __forceinline__ real nfLog1p(real x);
+template <> __device__ __forceinline__ double nfLog1p<double>(double x) { return log1p(x); }
+template <> __device__ __forceinline__ float nfLog1p<float>(float x) { return log1pf(x); }
+template <typename real> __device__ __forceinline__ real nfSqrt(real x);
+template <> __device__ __forceinline__ double nfSqrt<double>(double x) { return sqrt(x); }
+template <> __device__ __forceinline__ float nfSqrt<float>(float x) { return sqrtf(x); }
+template <typename real> __device__ __forceinline__ real nfExp(real x);
+template <> __device__ __forceinline__ double nfExp<double>(double x) { return exp(x); }
+template <> __device__ __forceinline__ float nfExp<float>(float x) { return expf(x); }
+template <typename real> __device__ __forceinline__ real nfTanh(real x);
+template <> __device__ __forceinline__ double nfTanh<double>(double x) { return tanh(x); }
+template <> __device__ __forceinline__ float nfTanh<float>(float x) { return tanhf(x); }
+
+template <typename real>
+__device__ real inverseHyperbolicSine(real x) {
+    const real a = x < (real)0 ? -x : x;
+    real r;
+    if (a > (real)1e8) {
+        r = nfLog<real>(a) + nfLog<real>((real)2);
+    } else {
+        const real square = a * a;
+        const real root = nfSqrt<real>((real)1 + square);
+        const real ratio = square / ((real)1 + root);
+        r = nfLog1p<real>(a + ratio);
+    }
+    return x < (real)0 ? -r : r;
+}
+
+template <typename real>
+__device__ real logistic(real a) {
+    if (a >= (real)0) {
+        return (real)1 / ((real)1 + nfExp<real>(-a));
+    }
+    const real e = nfExp<real>(a);
+    return e / ((real)1 + e);
+}
+
+template <typename real>
+__device__ void networkKernel(int B, int rows, int G, int hidden, int cell, const int* rowPlayer,
+                              const int* rowLocal, const int* rowInfoset, const int* infosetFirstRow,
+                              const int* infosetActions, const int* planOffset, const int* numSequences,
+                              const double* scalars, const real* parameters, const real* bound,
+                              const real* instantaneousRegret, const real* regret, const real* strategy,
+                              real* prediction, real* state, real* scratch) {
+    const real iterationFeature = (real)scalars[0];
+    GRID_STRIDE_LOOP(item, (i64)B * rows) {
+        const i64 b = item / rows;
+        const int s = (int)(item - b * rows);
+        const int g = rowInfoset[s];
+        const int i = rowPlayer[s];
+        const i64 base = planOffset[i] + b * numSequences[i];
+        const i64 at = base + rowLocal[s];
+        real x[10];
+        real B_I = (real)0;
+        if (g < 0) {
+            for (int k = 0; k < 10; k++) {
+                x[k] = (real)0;
+            }
+        } else {
+            const int n = infosetActions[g];
+            const i64 firstSlot = base + rowLocal[infosetFirstRow[g]];
+            B_I = bound[b * G + g];
+            const real kappa = B_I > (real)0 ? B_I : (real)1;
+            real meanR = (real)0;
+            real maxR = instantaneousRegret[firstSlot] / kappa;
+            real meanA = (real)0;
+            real maxA = inverseHyperbolicSine<real>(regret[firstSlot] / kappa);
+            for (int k = 0; k < n; k++) {
+                const real rho = instantaneousRegret[firstSlot + k] / kappa;
+                const real a = inverseHyperbolicSine<real>(regret[firstSlot + k] / kappa);
+                meanR = meanR + rho;
+                meanA = meanA + a;
+                if (rho > maxR) {
+                    maxR = rho;
+                }
+                if (a > maxA) {
+                    maxA = a;
+                }
+            }
+            x[0] = instantaneousRegret[at] / kappa;
+            x[1] = inverseHyperbolicSine<real>(regret[at] / kappa);
+            x[2] = prediction[at] / kappa;
+            x[3] = strategy[at];
+            x[4] = meanR / (real)n;
+            x[5] = maxR;
+            x[6] = meanA / (real)n;
+            x[7] = maxA;
+            x[8] = iterationFeature;
+            x[9] = (real)1 / (real)n;
+        }
+        const int h = hidden;
+        const i64 ho = item * h;
+        real out;
+        if (cell == CELL_GRU) {
+            const int hf = h * 10;
+            const int gate = hf + h * h + h;
+            const int nW = 2 * gate;
+            const int bun = 3 * gate;
+            const int wh = bun + h;
+            const int wf = wh + h;
+            out = parameters[wf + 10];
+            for (int j = 0; j < 10; j++) {
+                const real term = parameters[wf + j] * x[j];
+                out = out + term;
+            }
+            for (int k = 0; k < h; k++) {
+                real az = parameters[hf + h * h + k];
+                real ar = parameters[gate + hf + h * h + k];
+                real an = parameters[nW + hf + h * h + k];
+                const int wk = k * 10;
+                for (int j = 0; j < 10; j++) {
+                    const real tz = parameters[wk + j] * x[j];
+                    const real tr = parameters[gate + wk + j] * x[j];
+                    const real tn = parameters[nW + wk + j] * x[j];
+                    az = az + tz;
+                    ar = ar + tr;
+                    an = an + tn;
+                }
+                real un = parameters[bun + k];
+                const int uk = hf + k * h;
+                for (int j = 0; j < h; j++) {
+                    const real hj = state[ho + j];
+                    const real tz = parameters[uk + j] * hj;
+                    const real tr = parameters[gate + uk + j] * hj;
+                    const real tu = parameters[nW + uk + j] * hj;
+                    az = az + tz;
+                    ar = ar + tr;
+                    un = un + tu;
+                }
+                const real z = logistic<real>(az);
+                const real reset = logistic<real>(ar);
+                const real gated = reset * un;
+                const real candidate = nfTanh<real>(an + gated);
+                const real fresh = ((real)1 - z) * candidate;
+                const real kept = z * state[ho + k];
+                const real next = fresh + kept;
+                scratch[ho + k] = next;
+                const real term = parameters[wh + k] * next;
+                out = out + term;
+            }
+            for (int k = 0; k < h; k++) {
+                state[ho + k] = scratch[ho + k];
+            }
+        } else {
+            const int b1 = h * 10;
+            const int w2 = b1 + h;
+            const int b2 = w2 + h * h;
+            const int wh = b2 + h;
+            const int wf = wh + h;
+            out = parameters[wf + 10];
+            for (int j = 0; j < 10; j++) {
+                const real term = parameters[wf + j] * x[j];
+                out = out + term;
+            }
+            for (int k = 0; k < h; k++) {
+                real a = parameters[b1 + k];
+                for (int j = 0; j < 10; j++) {
+                    const real term = parameters[k * 10 + j] * x[j];
+                    a = a + term;
+                }
+                scratch[ho + k] = nfTanh<real>(a);
+            }
+            for (int k = 0; k < h; k++) {
+                real a = parameters[b2 + k];
+                for (int j = 0; j < h; j++) {
+                    const real term = parameters[w2 + k * h + j] * scratch[ho + j];
+                    a = a + term;
+                }
+                const real second = nfTanh<real>(a);
+                const real term = parameters[wh + k] * second;
+                out = out + term;
+            }
+        }
+        prediction[at] = B_I * nfTanh<real>(out);
+    }
+}
+
+#define DEFINE_NETWORK(real, suffix)                                                                            \
+    extern "C" __global__ void network_##suffix(int B, int rows, int G, int hidden, int cell,                  \
+                                                const int* rowPlayer, const int* rowLocal, const int* rowInfoset, \
+                                                const int* infosetFirstRow, const int* infosetActions,          \
+                                                const int* planOffset, const int* numSequences,                 \
+                                                const double* scalars, const real* parameters,                  \
+                                                const real* bound, const real* instantaneousRegret,             \
+                                                const real* regret, const real* strategy, real* prediction,     \
+                                                real* state, real* scratch) {                                   \
+        networkKernel<real>(B, rows, G, hidden, cell, rowPlayer, rowLocal, rowInfoset, infosetFirstRow,         \
+                            infosetActions, planOffset, numSequences, scalars, parameters, bound,               \
+                            instantaneousRegret, regret, strategy, prediction, state, scratch);                 \
+    }
+DEFINE_NETWORK(double, f64)
+DEFINE_NETWORK(float, f32)

@@ -89,6 +89,17 @@ static const std::map<std::string, Kernel>& kernels() {
                            a.p<const int>(6), a.p<const double>(7), a.p<double>(8), a.p<double>(9)),
             joint_play_f32(a.i(0), a.i(1), a.i(2), a.p<const int>(3), a.p<const float>(4), a.p<const int>(5),
                            a.p<const int>(6), a.p<const double>(7), a.p<float>(8), a.p<float>(9))),
+        KERNEL_PAIR(network,
+            network_f64(a.i(0), a.i(1), a.i(2), a.i(3), a.i(4), a.p<const int>(5), a.p<const int>(6),
+                        a.p<const int>(7), a.p<const int>(8), a.p<const int>(9), a.p<const int>(10),
+                        a.p<const int>(11), a.p<const double>(12), a.p<const double>(13), a.p<const double>(14),
+                        a.p<const double>(15), a.p<const double>(16), a.p<const double>(17), a.p<double>(18),
+                        a.p<double>(19), a.p<double>(20)),
+            network_f32(a.i(0), a.i(1), a.i(2), a.i(3), a.i(4), a.p<const int>(5), a.p<const int>(6),
+                        a.p<const int>(7), a.p<const int>(8), a.p<const int>(9), a.p<const int>(10),
+                        a.p<const int>(11), a.p<const double>(12), a.p<const float>(13), a.p<const float>(14),
+                        a.p<const float>(15), a.p<const float>(16), a.p<const float>(17), a.p<float>(18),
+                        a.p<float>(19), a.p<float>(20))),
     };
     return table;
 }

@@ -8,6 +8,7 @@ import dev.nashforge.host.backend.SolverSession;
 import dev.nashforge.host.solver.SolverConfig;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,6 +54,15 @@ public final class CudaBackend implements Backend {
     @Override
     public Set<Precision> precisions() {
         return EnumSet.allOf(Precision.class);
+    }
+
+    /**
+     * Every configuration the solver knows, learned ones (NPCFR / NPCFR+) included: their forward pass is the
+     * {@code network} kernel ({@link CudaSolverSession#computePrediction}).
+     */
+    @Override
+    public Optional<String> unsupportedReason(SolverConfig config) {
+        return Optional.empty();
     }
 
     @Override

@@ -7,7 +7,8 @@ import dev.nashforge.host.backend.SequenceBuffer;
  * The device allocations of a {@link CudaSolverSession}, one per kind, each holding every player (see
  * {@link CudaSessionLayout} for the element offsets). Real buffers hold {@code double} or {@code float} elements
  * by the session's {@link Precision}; {@link #INT_TABLES} holds the shared int tables and {@link #SCALARS} the
- * binary64 per-launch scalars.
+ * binary64 per-launch scalars; the {@code NETWORK_*}, {@link #PREDICTION_BOUND} and {@link #PREDICTOR_STATE}
+ * buffers hold the learned prediction's forward pass ({@link CudaNetwork}) and are empty in other sessions.
  */
 enum CudaBuffer {
     /** R, {@code [player][batch][sequence]}. */
@@ -35,7 +36,17 @@ enum CudaBuffer {
     /** The treeplex and terminal-table int arrays, concatenated (offsets in {@link CudaSessionLayout}). */
     INT_TABLES,
     /** Two binary64 scalars per queued operation (averaging step, regret weight or discounts). */
-    SCALARS;
+    SCALARS,
+    /** The row maps of the learned prediction's forward pass ({@link CudaNetwork#intTable()}); empty otherwise. */
+    NETWORK_TABLES,
+    /** The learned predictor's weights (the cell's flat layout); empty without a learned prediction. */
+    NETWORK_PARAMETERS,
+    /** B_I, {@code [batch][infoset of all players]}; empty without a learned prediction. */
+    PREDICTION_BOUND,
+    /** The predictor's recurrent state h, {@code [batch][row][stateSize]}; empty without a learned prediction. */
+    PREDICTOR_STATE,
+    /** Per-row scratch of the forward pass, {@code [batch][row][hidden]}; empty without a learned prediction. */
+    NETWORK_SCRATCH;
 
     /** The buffer that holds a contract buffer. */
     static CudaBuffer of(SequenceBuffer buffer) {
@@ -52,7 +63,7 @@ enum CudaBuffer {
 
     /** Whether the elements are solver values in the session precision. */
     boolean real() {
-        return this != INT_TABLES && this != SCALARS;
+        return this != INT_TABLES && this != SCALARS && this != NETWORK_TABLES;
     }
 
     /** Whether the buffer is laid out {@code [player][batch][sequence]}. */
@@ -62,7 +73,7 @@ enum CudaBuffer {
 
     /** Bytes per element: 4 for ints and floats, 8 for doubles and the scalars. */
     int elementBytes(Precision precision) {
-        if (this == INT_TABLES) {
+        if (this == INT_TABLES || this == NETWORK_TABLES) {
             return Integer.BYTES;
         }
         if (this == SCALARS) {

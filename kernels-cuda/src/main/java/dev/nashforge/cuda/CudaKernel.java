@@ -25,13 +25,18 @@ enum CudaKernel {
             in("instantaneousRegret"), out("regret"), out("prediction"))),
     AVERAGE("average", List.of(p("B"), p("S"), scalars(), in("plan"), out("average"))),
     JOINT_PLAY("joint_play", List.of(p("B"), p("N"), p("Z"), table("terminalSequence"), in("plans"),
-            table("planOffset"), table("numSequences"), scalars(), out("opponentWeights"), out("jointWeights")));
+            table("planOffset"), table("numSequences"), scalars(), out("opponentWeights"), out("jointWeights"))),
+    NETWORK("network", List.of(p("B"), p("rows"), p("G"), p("hidden"), p("cell"), table("rowPlayer"),
+            table("rowLocal"), table("rowInfoset"), table("infosetFirstRow"), table("infosetActions"),
+            table("planOffset"), table("numSequences"), scalars(), in("parameters"), in("bound"),
+            in("instantaneousRegret"), in("regret"), in("strategy"), out("prediction"), out("state"),
+            out("scratch")));
 
     /** What a kernel parameter is. */
     enum Kind {
         /** {@code int}. */
         INT,
-        /** {@code const int*} into {@link CudaBuffer#INT_TABLES}. */
+        /** {@code const int*} into {@link CudaBuffer#INT_TABLES} or {@link CudaBuffer#NETWORK_TABLES}. */
         INT_TABLE,
         /** {@code const real*}: a real buffer the kernel reads. */
         REAL_IN,

@@ -14,7 +14,8 @@ import java.util.List;
  * <p>Primitive → kernels: {@code computeStrategy} → {@code strategy}; {@code computeRealizationPlan} →
  * {@code realization_plan}; {@code computeInstantaneousRegret} → {@code leaf_values} then
  * {@code counterfactual_regret}; {@code updateRegret} → {@code update_regret}; {@code updateAverage} →
- * {@code average}; {@code accumulateJointPlay} → {@code joint_play}.
+ * {@code average}; {@code accumulateJointPlay} → {@code joint_play}; {@code computePrediction} → {@code network}
+ * (learned configurations only, recorded under player 0 since it covers all players).
  */
 final class CudaKernels {
 
@@ -28,9 +29,19 @@ final class CudaKernels {
     private final CudaSessionLayout layout;
     private final RegretUpdate regretUpdate;
     private final KernelLaunch[][] launches;
+    private final CudaNetwork network;
 
     CudaKernels(CudaSessionLayout layout, SolverConfig config, DeviceLimits limits) {
+        this(layout, config, limits, null);
+    }
+
+    /**
+     * @param network the learned prediction's forward pass (the layout must have been built with it), or null
+     *                when the configuration has none: then {@link CudaPrimitive#PREDICTION} has no launches
+     */
+    CudaKernels(CudaSessionLayout layout, SolverConfig config, DeviceLimits limits, CudaNetwork network) {
         this.layout = layout;
+        this.network = network;
         this.regretUpdate = config.regretUpdate();
         int rule = switch (regretUpdate.kind()) {
             case SUM, LINEAR -> RULE_WEIGHTED;
@@ -48,6 +59,9 @@ final class CudaKernels {
             set(CudaPrimitive.AVERAGE, i, average(i, limits));
         }
         set(CudaPrimitive.JOINT_PLAY, 0, jointPlay(limits));
+        if (network != null) {
+            set(CudaPrimitive.PREDICTION, 0, network(limits));
+        }
     }
 
     private void set(CudaPrimitive primitive, int player, KernelLaunch... l) {
@@ -69,7 +83,8 @@ final class CudaKernels {
     /**
      * The two scalars the kernels of {@code primitive} read for iteration {@code iteration} or averaging step
      * {@code step}: [w, 0] for the weighted regret rules, [t^α/(t^α+1), t^β/(t^β+1)] for DCFR (computed in double
-     * on the host, as {@link RegretUpdate} documents), [step, 0] for the averages and the joint play.
+     * on the host, as {@link RegretUpdate} documents), [step, 0] for the averages and the joint play, [f(t), 0]
+     * for the prediction (the network's iteration feature of iteration t).
      */
     void scalars(CudaPrimitive primitive, int iteration, double step, double[] into, int at) {
         double first = 0;
@@ -86,6 +101,12 @@ final class CudaKernels {
                 }
             }
             case AVERAGE, JOINT_PLAY -> first = step;
+            case PREDICTION -> {
+                if (network == null) {
+                    throw new IllegalStateException("computePrediction needs a learned prediction");
+                }
+                first = network.iterationFeature(iteration);
+            }
             default -> { }
         }
         into[at] = first;
@@ -190,5 +211,26 @@ final class CudaKernels {
                         whole(CudaBuffer.JOINT_WEIGHTS)),
                 "all players of " + layout.gameName() + ": B=" + layout.batchSize() + ", N=" + layout.players()
                         + ", Z=" + layout.numTerminals());
+    }
+
+    private KernelLaunch network(DeviceLimits limits) {
+        int b = layout.batchSize();
+        return new KernelLaunch(CudaKernel.NETWORK,
+                LaunchGeometry.gridStride((long) b * network.rows(), limits),
+                List.of(i(b), i(network.rows()), i(network.infosets()), i(network.hidden()), i(network.cell()),
+                        netTable(network.rowPlayerAt()), netTable(network.rowLocalAt()),
+                        netTable(network.rowInfosetAt()), netTable(network.infosetFirstRowAt()),
+                        netTable(network.infosetActionsAt()), table(layout.planOffsetAt()),
+                        table(layout.numSequencesAt()), KernelArg.SCALARS, whole(CudaBuffer.NETWORK_PARAMETERS),
+                        whole(CudaBuffer.PREDICTION_BOUND), whole(CudaBuffer.INSTANTANEOUS_REGRET),
+                        whole(CudaBuffer.CUMULATIVE_REGRET), whole(CudaBuffer.CURRENT_STRATEGY),
+                        whole(CudaBuffer.PREDICTION), whole(CudaBuffer.PREDICTOR_STATE),
+                        whole(CudaBuffer.NETWORK_SCRATCH)),
+                "learned prediction on all players of " + layout.gameName() + ": B=" + b + ", rows="
+                        + network.rows() + ", hidden=" + network.hidden());
+    }
+
+    private static KernelArg.Slice netTable(int offset) {
+        return new KernelArg.Slice(CudaBuffer.NETWORK_TABLES, offset);
     }
 }

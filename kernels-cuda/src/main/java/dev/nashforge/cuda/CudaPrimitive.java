@@ -7,7 +7,8 @@ enum CudaPrimitive {
     INSTANTANEOUS_REGRET("computeInstantaneousRegret"),
     UPDATE_REGRET("updateRegret"),
     AVERAGE("updateAverage"),
-    JOINT_PLAY("accumulateJointPlay");
+    JOINT_PLAY("accumulateJointPlay"),
+    PREDICTION("computePrediction");
 
     private final String method;
 

@@ -68,6 +68,22 @@ final class CudaSessionLayout {
      *                                  batch that fits)
      */
     CudaSessionLayout(GameStructure structure, int batchSize, int scalarSlots) {
+        this(structure, batchSize, scalarSlots, null);
+    }
+
+    /**
+     * A layout that also sizes the learned prediction's buffers ({@link CudaBuffer#NETWORK_TABLES},
+     * {@link CudaBuffer#NETWORK_PARAMETERS}, {@link CudaBuffer#PREDICTION_BOUND}, {@link CudaBuffer#PREDICTOR_STATE},
+     * {@link CudaBuffer#NETWORK_SCRATCH}) for {@code network}; with {@code null} they are empty.
+     *
+     * @throws IllegalArgumentException as {@link #CudaSessionLayout(GameStructure, int, int)}, or if
+     *                                  {@code network} was built for another batch size
+     */
+    CudaSessionLayout(GameStructure structure, int batchSize, int scalarSlots, CudaNetwork network) {
+        if (network != null && network.batchSize() != batchSize) {
+            throw new IllegalArgumentException("the network was laid out for " + network.batchSize()
+                    + " instances, the session has " + batchSize);
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("a batch has at least one instance, got " + batchSize);
         }
@@ -151,6 +167,11 @@ final class CudaSessionLayout {
         this.numSequencesAt = table.add(numSequences);
         this.intTable = table.build();
         elements.put(CudaBuffer.INT_TABLES, (long) intTable.length);
+        elements.put(CudaBuffer.NETWORK_TABLES, network == null ? 0L : network.intTable().length);
+        elements.put(CudaBuffer.NETWORK_PARAMETERS, network == null ? 0L : network.parameters().length);
+        elements.put(CudaBuffer.PREDICTION_BOUND, network == null ? 0L : network.bound().length);
+        elements.put(CudaBuffer.PREDICTOR_STATE, network == null ? 0L : network.stateElements());
+        elements.put(CudaBuffer.NETWORK_SCRATCH, network == null ? 0L : network.scratchElements());
     }
 
     private void checkIndexable(CudaBuffer buffer, long perInstance, String what) {

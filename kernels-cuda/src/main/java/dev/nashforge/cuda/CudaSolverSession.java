@@ -24,6 +24,14 @@ import java.util.List;
  * (treeplex, terminal table, utilities), at {@link #read}/{@link #write} (checkpoints) and in
  * {@link #readJointPlay()}/{@link #writeJointPlay}.
  *
+ * <p>Learned configurations (NPCFR / NPCFR+): the network's weights and bounds B_I ({@link CudaNetwork}) are
+ * uploaded at open, the recurrent state stays on the device (moved only by {@link #readPredictorState()} /
+ * {@link #writePredictorState}), and {@link #computePrediction} queues the {@code network} kernel like any other
+ * primitive (its iteration feature travels in the operation's scalars, so chunks stay graph-capturable). The
+ * network's arithmetic is the CPU's in the same order without contractions, but its transcendental functions
+ * (exp, log1p, tanh) are the device's libm, so learned sessions agree with the CPU backend to rounding (1e-12 in
+ * double), not bit for bit.
+ *
  * <p>The kernels perform the CPU backend's arithmetic in the same order without fused multiply-adds, so a
  * session reproduces the {@code cpu} backend bit for bit in both precisions; reductions are sequential per
  * thread (no atomics), so reruns are bit-identical.
@@ -49,6 +57,8 @@ public final class CudaSolverSession implements SolverSession {
     private final int batchSize;
     private final int numTerminals;
     private final int[] handles = new int[CudaBuffer.values().length];
+    /** The learned prediction's forward pass, or null when the configuration has none. */
+    private final CudaNetwork network;
     private final BoundLaunch[][] bound;
     private final double[] scalarPair = new double[2];
     private int lastRegretIteration;
@@ -72,8 +82,9 @@ public final class CudaSolverSession implements SolverSession {
         this.batchSize = batch.size();
         this.numTerminals = structure.numTerminals();
         try {
-            this.layout = new CudaSessionLayout(structure, batchSize, options.chunkOps());
-            this.kernels = new CudaKernels(layout, config, executor.limits());
+            this.network = config.prediction() == Prediction.LEARNED ? new CudaNetwork(batch, config.model()) : null;
+            this.layout = new CudaSessionLayout(structure, batchSize, options.chunkOps(), network);
+            this.kernels = new CudaKernels(layout, config, executor.limits(), network);
             this.traffic = new CudaTrafficModel(layout, precision,
                     config.prediction() == Prediction.LAST_INSTANTANEOUS_REGRET);
             this.bound = new BoundLaunch[CudaPrimitive.values().length * players * options.chunkOps()][];
@@ -107,7 +118,7 @@ public final class CudaSolverSession implements SolverSession {
         for (CudaBuffer b : CudaBuffer.values()) {
             long bytes = layout.bytes(b, precision);
             handles[b.ordinal()] = executor.allocate(b, bytes);
-            if (b != CudaBuffer.INT_TABLES && b != CudaBuffer.WEIGHTED_UTILITY) {
+            if (b != CudaBuffer.INT_TABLES && b != CudaBuffer.WEIGHTED_UTILITY && bytes > 0) {
                 executor.zero(handles[b.ordinal()], bytes);
             }
         }
@@ -132,6 +143,13 @@ public final class CudaSolverSession implements SolverSession {
                 }
             }
             uploadReal(CudaBuffer.WEIGHTED_UTILITY, layout.utilityOffset(i) * elementBytes, wu);
+        }
+        if (network != null) {
+            executor.upload(handles[CudaBuffer.NETWORK_TABLES.ordinal()], 0, network.intTable());
+            uploadReal(CudaBuffer.NETWORK_PARAMETERS, 0, network.parameters());
+            if (network.bound().length > 0) {
+                uploadReal(CudaBuffer.PREDICTION_BOUND, 0, network.bound());
+            }
         }
     }
 
@@ -229,6 +247,77 @@ public final class CudaSolverSession implements SolverSession {
         checkOpen();
         checkStep(step);
         record(CudaPrimitive.JOINT_PLAY, 0, 0, step);
+    }
+
+    /**
+     * Queues the {@code network} kernel: one thread per (instance, row), rows being every player's sequences
+     * ({@link CudaNetwork}); reads r, R, m, σ on the device, writes m^{t+1} and advances the device-resident
+     * recurrent state.
+     */
+    @Override
+    public void computePrediction(int iteration) {
+        checkOpen();
+        if (network == null) {
+            throw new IllegalStateException("computePrediction needs a learned prediction (npcfr, npcfr+), but this"
+                    + " session runs " + config.describe());
+        }
+        if (iteration < 1) {
+            throw new IllegalArgumentException("iterations are numbered from 1, got " + iteration);
+        }
+        record(CudaPrimitive.PREDICTION, 0, iteration, 0);
+    }
+
+    /**
+     * The recurrent state read back from the device, {@code [batch][rows·stateSize]} (rows: all players'
+     * sequences in {@code meta.MetaLayout}'s global order; the CPU backend's layout); {@code [0][]} without a
+     * learned prediction, {@code [batch][0]} for a stateless MLP.
+     */
+    @Override
+    public double[][] readPredictorState() {
+        checkOpen();
+        if (network == null) {
+            return new double[0][];
+        }
+        int length = network.stateLength();
+        double[][] out = new double[batchSize][length];
+        if (length > 0) {
+            queue.flush();
+            double[] all = downloadReal(CudaBuffer.PREDICTOR_STATE);
+            for (int b = 0; b < batchSize; b++) {
+                System.arraycopy(all, b * length, out[b], 0, length);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void writePredictorState(double[][] state) {
+        checkOpen();
+        if (network == null) {
+            SolverSession.super.writePredictorState(state);
+            return;
+        }
+        if (state == null || state.length != batchSize) {
+            throw new IllegalArgumentException("predictor state: " + (state == null ? "null" : state.length
+                    + " instances") + " given, the batch has " + batchSize);
+        }
+        int length = network.stateLength();
+        double[] all = new double[batchSize * length];
+        for (int b = 0; b < batchSize; b++) {
+            if (state[b] == null || state[b].length != length) {
+                throw new IllegalArgumentException("predictor state, instance " + b + ": "
+                        + (state[b] == null ? "missing" : state[b].length + " values given") + ", the network needs "
+                        + length + " (" + network.rows() + " sequences x " + network.stateSize()
+                        + "); was the state written with another model?");
+            }
+            for (int k = 0; k < length; k++) {
+                all[b * length + k] = round(state[b][k]);
+            }
+        }
+        if (length > 0) {
+            queue.flush();
+            uploadReal(CudaBuffer.PREDICTOR_STATE, 0, all);
+        }
     }
 
     private void record(CudaPrimitive primitive, int player, int iteration, double step) {

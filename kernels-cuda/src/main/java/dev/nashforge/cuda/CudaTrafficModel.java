@@ -39,6 +39,9 @@ final class CudaTrafficModel {
             case UPDATE_REGRET -> (predict ? 4 : 3) * b * s * r;
             case AVERAGE -> 3 * b * s * r;
             case JOINT_PLAY -> b * totalSequences() * r + 2 * b * n * z * r + 2 * b * z * r + 4 * n * z;
+            // the forward pass reads r, R, m, σ and writes m over all players (its weights stay in cache; the
+            // recurrent state depends on the model and is not counted)
+            case PREDICTION -> 5 * b * totalSequences() * r;
         };
     }
 

@@ -34,7 +34,8 @@ record KernelLaunch(CudaKernel kernel, LaunchGeometry geometry, List<KernelArg> 
     private static boolean fits(CudaKernel.Kind kind, KernelArg arg) {
         return switch (kind) {
             case INT -> arg instanceof KernelArg.IntValue;
-            case INT_TABLE -> arg instanceof KernelArg.Slice s && s.buffer() == CudaBuffer.INT_TABLES;
+            case INT_TABLE -> arg instanceof KernelArg.Slice s
+                    && (s.buffer() == CudaBuffer.INT_TABLES || s.buffer() == CudaBuffer.NETWORK_TABLES);
             case REAL_IN, REAL_OUT -> arg instanceof KernelArg.Slice s && s.buffer().real();
             case SCALARS -> arg instanceof KernelArg.ScalarSlot;
         };

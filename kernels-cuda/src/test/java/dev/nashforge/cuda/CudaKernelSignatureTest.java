@@ -31,6 +31,7 @@ class CudaKernelSignatureTest {
     private static final Pattern INSTANCE = Pattern.compile("^(DEFINE_\\w+)\\((double|float), (f64|f32)\\)$",
             Pattern.MULTILINE);
     private static final Pattern RULE = Pattern.compile("^#define (RULE_\\w+) (\\d+)$", Pattern.MULTILINE);
+    private static final Pattern CELL = Pattern.compile("^#define (CELL_\\w+) (\\d+)$", Pattern.MULTILINE);
 
     private static String source() throws IOException {
         return Files.readString(Path.of("src/main/cuda/CudaKernels.cu"));
@@ -92,6 +93,16 @@ class CudaKernelSignatureTest {
         }
         assertEquals(Map.of("RULE_WEIGHTED", CudaKernels.RULE_WEIGHTED, "RULE_PLUS", CudaKernels.RULE_PLUS,
                 "RULE_DISCOUNTED", CudaKernels.RULE_DISCOUNTED), rules);
+    }
+
+    @Test
+    void networkCellCodesMatchTheSource() throws IOException {
+        Map<String, Integer> cells = new HashMap<>();
+        Matcher m = CELL.matcher(source());
+        while (m.find()) {
+            cells.put(m.group(1), Integer.parseInt(m.group(2)));
+        }
+        assertEquals(Map.of("CELL_GRU", CudaNetwork.CELL_GRU, "CELL_MLP", CudaNetwork.CELL_MLP), cells);
     }
 
     @Test

@@ -29,6 +29,11 @@ class CudaKernelsTest {
         CudaKernels kernels = new CudaKernels(layout, SolverConfig.preset(preset), DeviceLimits.h100());
         int launches = 0;
         for (CudaPrimitive primitive : CudaPrimitive.values()) {
+            if (primitive == CudaPrimitive.PREDICTION) {
+                // no learned prediction in these presets: no network launch
+                assertThrows(IllegalArgumentException.class, () -> kernels.launches(CudaPrimitive.PREDICTION, 0));
+                continue;
+            }
             int players = primitive == CudaPrimitive.JOINT_PLAY ? 1 : s.numPlayers();
             for (int p = 0; p < players; p++) {
                 List<KernelLaunch> list = kernels.launches(primitive, p);
@@ -46,6 +51,7 @@ class CudaKernelsTest {
                         case LEAF_VALUES, UPDATE_REGRET, AVERAGE -> (long) batchSize * s.treeplex(p).numSequences();
                         case JOINT_PLAY -> (long) batchSize * s.numTerminals();
                         case REALIZATION_PLAN, COUNTERFACTUAL_REGRET -> batchSize;
+                        case NETWORK -> throw new AssertionError("a network launch without a learned prediction");
                     };
                     long blocksNeeded = l.kernel().usesBlockBarrier() ? work : (work + l.geometry().blockX() - 1)
                             / l.geometry().blockX();
@@ -57,6 +63,43 @@ class CudaKernelsTest {
         }
         assertEquals(5 * s.numPlayers() + s.numPlayers() + 1, launches);
         assertThrows(IllegalArgumentException.class, () -> kernels.launches(CudaPrimitive.JOINT_PLAY, 1));
+    }
+
+    @Test
+    void theNetworkLaunchCoversEveryRowOfEveryInstanceAndItsBuffers() {
+        // 3-player Kuhn, B=3, the shipped GRU: one thread per (instance, row), rows = all players' sequences
+        dev.nashforge.games.layout.CompiledGame g = CudaTestGames.compile("kuhn_poker(players=3)");
+        dev.nashforge.games.batch.GameBatch batch = dev.nashforge.games.batch.GameBatch.replicate(g.structure(),
+                g.instance(), 3);
+        SolverConfig config = SolverConfig.npcfrPlus(dev.nashforge.host.solver.ShippedModels.resolve("biased_shapley"));
+        CudaNetwork network = new CudaNetwork(batch, config.model());
+        CudaSessionLayout layout = new CudaSessionLayout(g.structure(), 3, 8, network);
+        CudaKernels kernels = new CudaKernels(layout, config, DeviceLimits.h100(), network);
+        List<KernelLaunch> list = kernels.launches(CudaPrimitive.PREDICTION, 0);
+        assertEquals(1, list.size());
+        KernelLaunch l = list.get(0);
+        assertEquals(CudaKernel.NETWORK, l.kernel());
+        int rows = 0;
+        for (int p = 0; p < g.structure().numPlayers(); p++) {
+            rows += g.structure().treeplex(p).numSequences();
+        }
+        assertEquals(rows, network.rows());
+        assertEquals((3L * rows + l.geometry().blockX() - 1) / l.geometry().blockX(), l.geometry().gridX());
+        assertEquals(3L * network.stateLength(), layout.elements(CudaBuffer.PREDICTOR_STATE));
+        assertEquals(network.parameters().length, layout.elements(CudaBuffer.NETWORK_PARAMETERS));
+        assertEquals(3L * network.infosets(), layout.elements(CudaBuffer.PREDICTION_BOUND));
+        for (KernelArg a : l.args()) {
+            if (a instanceof KernelArg.Slice slice) {
+                assertTrue(slice.elementOffset() < layout.elements(slice.buffer()), slice + " outside the buffer");
+            }
+        }
+        double[] scalars = new double[2];
+        kernels.scalars(CudaPrimitive.PREDICTION, 5, 0, scalars, 0);
+        assertEquals(network.iterationFeature(5), scalars[0]);
+        CudaKernels plain = new CudaKernels(new CudaSessionLayout(g.structure(), 3, 8), SolverConfig.preset("pcfr+"),
+                DeviceLimits.h100());
+        assertEquals(0, new CudaSessionLayout(g.structure(), 3, 8).elements(CudaBuffer.PREDICTOR_STATE));
+        assertThrows(IllegalStateException.class, () -> plain.scalars(CudaPrimitive.PREDICTION, 5, 0, scalars, 0));
     }
 
     @Test
