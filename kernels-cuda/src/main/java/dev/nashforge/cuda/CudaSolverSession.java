@@ -430,17 +430,7 @@ public final class CudaSolverSession implements SolverSession {
         queue.flush();
         double[] y = downloadReal(CudaBuffer.OPPONENT_WEIGHTS);
         double[] j = downloadReal(CudaBuffer.JOINT_WEIGHTS);
-        JointPlayWeights[] out = new JointPlayWeights[batchSize];
-        for (int b = 0; b < batchSize; b++) {
-            double[][] opponent = new double[players][numTerminals];
-            for (int i = 0; i < players; i++) {
-                System.arraycopy(y, (b * players + i) * numTerminals, opponent[i], 0, numTerminals);
-            }
-            double[] joint = new double[numTerminals];
-            System.arraycopy(j, b * numTerminals, joint, 0, numTerminals);
-            out[b] = new JointPlayWeights(opponent, joint);
-        }
-        return out;
+        return JointPlayWeights.unpack(y, j, batchSize, players, numTerminals);
     }
 
     @Override
@@ -449,17 +439,7 @@ public final class CudaSolverSession implements SolverSession {
         SessionStateShapes.checkJointPlay(weights, batch.structure(), batchSize);
         double[] y = new double[(int) layout.elements(CudaBuffer.OPPONENT_WEIGHTS)];
         double[] j = new double[(int) layout.elements(CudaBuffer.JOINT_WEIGHTS)];
-        for (int b = 0; b < batchSize; b++) {
-            JointPlayWeights w = weights[b];
-            for (int i = 0; i < players; i++) {
-                for (int z = 0; z < numTerminals; z++) {
-                    y[(b * players + i) * numTerminals + z] = round(w.opponentWeights()[i][z]);
-                }
-            }
-            for (int z = 0; z < numTerminals; z++) {
-                j[b * numTerminals + z] = round(w.jointWeights()[z]);
-            }
-        }
+        JointPlayWeights.pack(weights, y, j, players, numTerminals, this::round);
         queue.flush();
         uploadReal(CudaBuffer.OPPONENT_WEIGHTS, 0, y);
         uploadReal(CudaBuffer.JOINT_WEIGHTS, 0, j);
