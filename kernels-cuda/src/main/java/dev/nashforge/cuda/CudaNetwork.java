@@ -130,4 +130,9 @@ final class CudaNetwork {
     long scratchElements() {
         return (long) tables.batchSize() * tables.scratchLength();
     }
+
+    /** The shared host-side tables this network was built from (state packing, bounds, weights). */
+    PredictorTables tables() {
+        return tables;
+    }
 }

@@ -278,16 +278,11 @@ public final class CudaSolverSession implements SolverSession {
         if (network == null) {
             return new double[0][];
         }
-        int length = network.stateLength();
-        double[][] out = new double[batchSize][length];
-        if (length > 0) {
-            queue.flush();
-            double[] all = downloadReal(CudaBuffer.PREDICTOR_STATE);
-            for (int b = 0; b < batchSize; b++) {
-                System.arraycopy(all, b * length, out[b], 0, length);
-            }
+        if (network.stateLength() == 0) {
+            return network.tables().unpackState(null);
         }
-        return out;
+        queue.flush();
+        return network.tables().unpackState(downloadReal(CudaBuffer.PREDICTOR_STATE));
     }
 
     @Override
@@ -297,24 +292,11 @@ public final class CudaSolverSession implements SolverSession {
             SolverSession.super.writePredictorState(state);
             return;
         }
-        if (state == null || state.length != batchSize) {
-            throw new IllegalArgumentException("predictor state: " + (state == null ? "null" : state.length
-                    + " instances") + " given, the batch has " + batchSize);
+        double[] all = network.tables().packState(state);
+        for (int k = 0; k < all.length; k++) {
+            all[k] = round(all[k]);
         }
-        int length = network.stateLength();
-        double[] all = new double[batchSize * length];
-        for (int b = 0; b < batchSize; b++) {
-            if (state[b] == null || state[b].length != length) {
-                throw new IllegalArgumentException("predictor state, instance " + b + ": "
-                        + (state[b] == null ? "missing" : state[b].length + " values given") + ", the network needs "
-                        + length + " (" + network.rows() + " sequences x " + network.stateSize()
-                        + "); was the state written with another model?");
-            }
-            for (int k = 0; k < length; k++) {
-                all[b * length + k] = round(state[b][k]);
-            }
-        }
-        if (length > 0) {
+        if (all.length > 0) {
             queue.flush();
             uploadReal(CudaBuffer.PREDICTOR_STATE, 0, all);
         }

@@ -75,4 +75,9 @@ final class OpenClNetwork {
     int scratchLength() {
         return tables.scratchLength();
     }
+
+    /** The shared host-side tables this network was built from (state packing, bounds, weights). */
+    PredictorTables tables() {
+        return tables;
+    }
 }

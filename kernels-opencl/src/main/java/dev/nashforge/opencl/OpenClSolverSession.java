@@ -284,16 +284,12 @@ final class OpenClSolverSession implements SolverSession {
         if (network == null) {
             return new double[0][];
         }
-        int length = network.stateLength();
-        double[][] out = new double[batchSize][length];
-        if (length > 0) {
-            double[] all = new double[batchSize * length];
-            networkKernel.readNetworkState(all);
-            for (int b = 0; b < batchSize; b++) {
-                System.arraycopy(all, b * length, out[b], 0, length);
-            }
+        if (network.stateLength() == 0) {
+            return network.tables().unpackState(null);
         }
-        return out;
+        double[] all = new double[batchSize * network.stateLength()];
+        networkKernel.readNetworkState(all);
+        return network.tables().unpackState(all);
     }
 
     @Override
@@ -303,22 +299,8 @@ final class OpenClSolverSession implements SolverSession {
             SolverSession.super.writePredictorState(state);
             return;
         }
-        if (state.length != batchSize) {
-            throw new IllegalArgumentException("predictor state: " + state.length + " instances given, the batch has "
-                    + batchSize);
-        }
-        int length = network.stateLength();
-        double[] all = new double[batchSize * length];
-        for (int b = 0; b < batchSize; b++) {
-            if (state[b] == null || state[b].length != length) {
-                throw new IllegalArgumentException("predictor state, instance " + b + ": "
-                        + (state[b] == null ? "missing" : state[b].length + " values given") + ", the network needs "
-                        + length + " (" + network.rows + " sequences x " + network.stateSize
-                        + "); was the state written with another model?");
-            }
-            System.arraycopy(state[b], 0, all, b * length, length);
-        }
-        if (length > 0) {
+        double[] all = network.tables().packState(state);
+        if (all.length > 0) {
             networkKernel.writeNetworkState(all);
             flush();
         }

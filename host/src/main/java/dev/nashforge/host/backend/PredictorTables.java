@@ -162,4 +162,40 @@ public final class PredictorTables {
     public double[] parameters() {
         return parameters;
     }
+
+    /**
+     * The flat device layout {@code [batch][rows·stateSize]} of a recurrent state given per instance, as
+     * {@link SolverSession#writePredictorState(double[][])} receives it.
+     *
+     * @throws IllegalArgumentException if the number of instances or of values per instance does not match (for
+     *                                  example a state written with another model)
+     */
+    public double[] packState(double[][] state) {
+        if (state == null || state.length != batchSize) {
+            throw new IllegalArgumentException("predictor state: " + (state == null ? "null" : state.length
+                    + " instances") + " given, the batch has " + batchSize);
+        }
+        int length = stateLength();
+        double[] all = new double[batchSize * length];
+        for (int b = 0; b < batchSize; b++) {
+            if (state[b] == null || state[b].length != length) {
+                throw new IllegalArgumentException("predictor state, instance " + b + ": "
+                        + (state[b] == null ? "missing" : state[b].length + " values given") + ", the network needs "
+                        + length + " (" + rows + " sequences x " + stateSize
+                        + "); was the state written with another model?");
+            }
+            System.arraycopy(state[b], 0, all, b * length, length);
+        }
+        return all;
+    }
+
+    /** The per-instance form of a flat recurrent state {@code [batch][rows·stateSize]} (inverse of {@link #packState}). */
+    public double[][] unpackState(double[] all) {
+        int length = stateLength();
+        double[][] out = new double[batchSize][length];
+        for (int b = 0; b < batchSize && length > 0; b++) {
+            System.arraycopy(all, b * length, out[b], 0, length);
+        }
+        return out;
+    }
 }
