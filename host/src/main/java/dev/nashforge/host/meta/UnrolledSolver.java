@@ -145,19 +145,49 @@ public final class UnrolledSolver {
 
     /** The meta-loss of {@code instance} (forward pass only). */
     public double loss(MetaInstance instance, double[] params) {
+        return loss(instance, params, params, 0);
+    }
+
+    /**
+     * The meta-loss of the T differentiable iterations that follow a forward-only warm-up of {@code warmup}
+     * iterations run with {@code prefixParams}: the function whose gradient with respect to {@code params}
+     * {@link #gradient(MetaInstance, double[], int, int)} computes (truncated at the warm-up). With
+     * {@code warmup = 0} this is {@link #loss(MetaInstance, double[])}.
+     */
+    public double loss(MetaInstance instance, double[] prefixParams, double[] params, int warmup) {
         checkParams(params);
-        SolverCarry a = scratchRecord.in;
-        SolverCarry b = scratchRecord.out;
-        a.clear();
+        checkParams(prefixParams);
+        SolverCarry a = warmUp(instance, prefixParams, warmup);
+        SolverCarry b = a == scratchRecord.in ? scratchRecord.out : scratchRecord.in;
         double loss = 0;
         int horizon = config.horizon();
-        for (int t = 1; t <= horizon; t++) {
-            loss += forwardStep(t, t == horizon, instance, params, a, b, null, true, null);
+        for (int j = 1; j <= horizon; j++) {
+            loss += forwardStep(warmup + j, j, j == horizon, instance, params, a, b, null, true, null);
             SolverCarry c = a;
             a = b;
             b = c;
         }
         return loss;
+    }
+
+    /**
+     * Runs iterations 1..warmup forward only (no loss, no record) from the zero state; returns the carry after
+     * them, one of the scratch record's two carries.
+     */
+    private SolverCarry warmUp(MetaInstance instance, double[] params, int warmup) {
+        if (warmup < 0) {
+            throw new IllegalArgumentException("UnrolledSolver: warm-up must be 0 or positive, got " + warmup);
+        }
+        SolverCarry a = scratchRecord.in;
+        SolverCarry b = scratchRecord.out;
+        a.clear();
+        for (int t = 1; t <= warmup; t++) {
+            forwardStep(t, t, false, instance, params, a, b, null, false, null);
+            SolverCarry c = a;
+            a = b;
+            b = c;
+        }
+        return a;
     }
 
     /**
@@ -179,7 +209,7 @@ public final class UnrolledSolver {
         IterationRecord backward = new IterationRecord(b, a, sequences, tape);
         for (int t = 1; t <= iterations; t++) {
             IterationRecord work = t % 2 == 1 ? forward : backward;
-            forwardStep(t, t == iterations, instance, params, a, b, work, false, null);
+            forwardStep(t, t, t == iterations, instance, params, a, b, work, false, null);
             if (observer != null) {
                 observer.accept(new IterationView(t, work.strategy, work.plan, work.regret, a.prediction, b.average,
                         b.joint, b.totalWeight));
@@ -198,6 +228,20 @@ public final class UnrolledSolver {
      *                           recomputes segments in the backward pass (same result bit for bit)
      */
     public MetaGradient gradient(MetaInstance instance, double[] params, int checkpointInterval) {
+        return gradient(instance, params, checkpointInterval, 0);
+    }
+
+    /**
+     * Truncated meta-gradient: iterations 1..warmup run forward only with {@code params} (their carry is a
+     * constant of the differentiation), then the T unrolled iterations {@code warmup+1 .. warmup+T} are
+     * differentiated as in {@link #gradient(MetaInstance, double[], int)}, with the loss weight λ_j of the j-th
+     * unrolled iteration. This trains the predictor on the late phase of long runs (truncated backpropagation
+     * through time) at the cost of {@code warmup} forward iterations; the gradient is that of
+     * {@link #loss(MetaInstance, double[], double[], int)} with respect to its {@code params}.
+     *
+     * @param warmup forward-only iterations before the unrolled ones (0: none)
+     */
+    public MetaGradient gradient(MetaInstance instance, double[] params, int checkpointInterval, int warmup) {
         if (network == null) {
             throw new IllegalStateException("UnrolledSolver: a solver with a baseline prediction has no parameters"
                     + " to differentiate");
@@ -214,13 +258,12 @@ public final class UnrolledSolver {
         ensureRecords(k);
         KinkMonitor kinks = new KinkMonitor();
         double loss = 0;
-        SolverCarry a = scratchRecord.in;
-        SolverCarry b = scratchRecord.out;
-        a.clear();
+        SolverCarry a = warmUp(instance, params, warmup);
+        SolverCarry b = a == scratchRecord.in ? scratchRecord.out : scratchRecord.in;
         if (storeAll) {
             for (int t = 1; t <= horizon; t++) {
                 IterationRecord rec = records[t - 1];
-                loss += forwardStep(t, t == horizon, instance, params, a, b, rec, true, kinks);
+                loss += forwardStep(warmup + t, t, t == horizon, instance, params, a, b, rec, true, kinks);
                 SolverCarry c = a;
                 a = b;
                 b = c;
@@ -229,7 +272,7 @@ public final class UnrolledSolver {
             ensureSnapshots(segments);
             snapshots[0].copyFrom(a);
             for (int t = 1; t <= horizon; t++) {
-                loss += forwardStep(t, t == horizon, instance, params, a, b, null, true, kinks);
+                loss += forwardStep(warmup + t, t, t == horizon, instance, params, a, b, null, true, kinks);
                 SolverCarry c = a;
                 a = b;
                 b = c;
@@ -253,7 +296,7 @@ public final class UnrolledSolver {
                     if (t > start + 1) {
                         rec.in.copyFrom(records[t - start - 2].out);
                     }
-                    forwardStep(t, t == horizon, instance, params, rec.in, rec.out, rec, false, null);
+                    forwardStep(warmup + t, t, t == horizon, instance, params, rec.in, rec.out, rec, false, null);
                 }
             }
             for (int t = end; t > start; t--) {
@@ -296,8 +339,10 @@ public final class UnrolledSolver {
     /**
      * One iteration from {@code in} to {@code out}. With a record, the intermediates land in it (and, when the
      * record's own carries are not {@code in}/{@code out}, copies of both carries); returns the loss term.
+     * {@code t} is the solver's iteration number (averaging weight, iteration feature), {@code j} the index of the
+     * iteration among the unrolled ones (its loss weight λ_j); they differ after a warm-up.
      */
-    private double forwardStep(int t, boolean last, MetaInstance inst, double[] params, SolverCarry in,
+    private double forwardStep(int t, int j, boolean last, MetaInstance inst, double[] params, SolverCarry in,
                                SolverCarry out, IterationRecord rec, boolean withLoss, KinkMonitor kinks) {
         IterationRecord r = rec != null ? rec : scratchRecord;
         double[] chance = inst.chanceReach();
@@ -314,7 +359,7 @@ public final class UnrolledSolver {
                 trackOpponent ? in.opponent : null, trackOpponent ? out.opponent : null);
         double loss = 0;
         if (withLoss) {
-            loss = lossTerms(t, inst, out, kinks);
+            loss = lossTerms(j, inst, out, kinks);
         }
         if (last) {
             Arrays.fill(out.prediction, 0.0);
@@ -340,8 +385,8 @@ public final class UnrolledSolver {
         return loss;
     }
 
-    private double lossTerms(int t, MetaInstance inst, SolverCarry out, KinkMonitor kinks) {
-        double l = lambda[t - 1];
+    private double lossTerms(int j, MetaInstance inst, SolverCarry out, KinkMonitor kinks) {
+        double l = lambda[j - 1];
         if (l == 0) {
             return 0;
         }
@@ -360,8 +405,8 @@ public final class UnrolledSolver {
         return l * sum;
     }
 
-    private void lossBackward(int t, MetaInstance inst, SolverCarry out) {
-        double l = lambda[t - 1];
+    private void lossBackward(int j, MetaInstance inst, SolverCarry out) {
+        double l = lambda[j - 1];
         if (l == 0) {
             return;
         }
@@ -379,8 +424,11 @@ public final class UnrolledSolver {
         }
     }
 
-    /** Reverse of {@link #forwardStep}: from the adjoint of the carry after t ({@code outBar}) to before. */
-    private void backwardStep(int t, MetaInstance inst, double[] params, IterationRecord rec, SolverCarry outBar,
+    /**
+     * Reverse of {@link #forwardStep} for the j-th unrolled iteration: from the adjoint of the carry after it
+     * ({@code outBar}) to before.
+     */
+    private void backwardStep(int j, MetaInstance inst, double[] params, IterationRecord rec, SolverCarry outBar,
                               SolverCarry inBar, double[] grad) {
         double[] chance = inst.chanceReach();
         double[] utility = inst.utility();
@@ -402,7 +450,7 @@ public final class UnrolledSolver {
         System.arraycopy(outBar.average, 0, averageBar, 0, sequences);
         System.arraycopy(outBar.joint, 0, jointBar, 0, jointBar.length);
         System.arraycopy(outBar.opponent, 0, opponentBar, 0, opponentBar.length);
-        lossBackward(t, inst, rec.out);
+        lossBackward(j, inst, rec.out);
         JointAverageOp.backward(layout, rec.factor, rec.plan, averageBar, jointBar,
                 trackOpponent ? opponentBar : null, inBar.average, inBar.joint,
                 trackOpponent ? inBar.opponent : null, planBar);

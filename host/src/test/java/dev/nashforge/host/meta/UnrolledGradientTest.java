@@ -88,6 +88,71 @@ class UnrolledGradientTest {
     }
 
     @Test
+    void truncatedGradientAfterAWarmUpMatchesFiniteDifferences() {
+        int warmup = 7;
+        int checked = 0;
+        for (MetaTestGames g : new MetaTestGames[] {MetaTestGames.kuhn(), MetaTestGames.matrix3()}) {
+            for (SolverVariant variant : SolverVariant.values()) {
+                PredictorNetwork net = new PredictorNetwork(PredictorArchitecture.gru(4));
+                UnrolledSolver solver = new UnrolledSolver(g.layout, net, new UnrolledConfig(variant,
+                        variant.defaultAveraging(), 5, new MetaLoss(1.0, 0.5, 0.2, LossSchedule.LINEAR)));
+                double[] prefix = null;
+                MetaGradient mg = null;
+                for (long seed = 1; seed < 60; seed++) {
+                    double[] p = randomParams(net, seed);
+                    MetaGradient candidate = solver.gradient(g.instance, p, 0, warmup);
+                    if (candidate.kinkMargin() > 1.5e-4 && norm(candidate.gradient()) > 1e-6) {
+                        prefix = p;
+                        mg = candidate;
+                        break;
+                    }
+                }
+                String what = g + " " + variant + " after a warm-up of " + warmup;
+                assertTrue(prefix != null, what + ": no random network away from kinks in 60 seeds");
+                double[] fixed = prefix;
+                double[] x = prefix.clone();
+                assertEquals(mg.loss(), solver.loss(g.instance, fixed, x, warmup), 0.0, what + ": loss vs gradient");
+                FiniteDifferences.check(what + " truncated meta-gradient", x,
+                        () -> solver.loss(g.instance, fixed, x, warmup), mg.gradient());
+                MetaGradient cold = solver.gradient(g.instance, fixed, 0, 0);
+                assertTrue(cold.loss() != mg.loss(), what + ": the warm-up must change the unrolled iterations");
+                for (int k : new int[] {1, 2, 3}) {
+                    MetaGradient cp = solver.gradient(g.instance, fixed, k, warmup);
+                    assertEquals(mg.loss(), cp.loss(), 0.0, what + ", checkpoint interval " + k + ": loss");
+                    assertArrayEquals(mg.gradient(), cp.gradient(), 0.0, what + ", checkpoint interval " + k);
+                }
+                checked++;
+            }
+        }
+        assertEquals(4, checked);
+    }
+
+    @Test
+    void lossAfterAWarmUpWeighsTheUnrolledIterationsOnly() {
+        MetaTestGames g = MetaTestGames.matrix3();
+        PredictorNetwork net = new PredictorNetwork(PredictorArchitecture.gru(4));
+        double[] p = randomParams(net, 5);
+        int warmup = 6;
+        int horizon = 4;
+        UnrolledSolver solver = new UnrolledSolver(g.layout, net, new UnrolledConfig(SolverVariant.NPCFR_PLUS,
+                AveragingWeights.QUADRATIC, horizon, new MetaLoss(1, 0, 0, LossSchedule.LINEAR)));
+        UnrolledSolver longRun = new UnrolledSolver(g.layout, net, new UnrolledConfig(SolverVariant.NPCFR_PLUS,
+                AveragingWeights.QUADRATIC, warmup + horizon, new MetaLoss(1, 0, 0, LossSchedule.LINEAR)));
+        ExactEvaluator evaluator = new ExactEvaluator(g.layout.structure());
+        GameInstance game = g.instance.toGameInstance(g.layout.numPlayers());
+        JointPlay play = JointPlay.empty(g.layout.structure());
+        double[] lambda = LossSchedule.LINEAR.weights(horizon);
+        double[] expected = {0};
+        longRun.run(g.instance, p, warmup + horizon, view -> {
+            play.add(AveragingWeights.QUADRATIC.weight(view.t()), perPlayer(g.layout, view.plan()));
+            if (view.t() > warmup) {
+                expected[0] += lambda[view.t() - warmup - 1] * evaluator.totalCorrelation(game, play);
+            }
+        });
+        assertEquals(expected[0], solver.loss(g.instance, p, p, warmup), 1e-12 * Math.max(1, expected[0]));
+    }
+
+    @Test
     void lossIsTheTotalCorrelationOfTheExactEvaluator() {
         for (MetaTestGames g : MetaTestGames.all()) {
             MetaLayout l = g.layout;
