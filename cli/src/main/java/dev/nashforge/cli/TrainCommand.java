@@ -61,6 +61,12 @@ final class TrainCommand implements Runnable {
             + "(default ${DEFAULT-VALUE}).")
     int horizon;
 
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "0", description = "Largest forward-only warm-up "
+            + "before the T unrolled iterations: each game draws one of 0, T, 2T, 4T, ... up to W, and the "
+            + "meta-gradient is truncated there, so the predictor also learns the late phase of long runs; the "
+            + "held-out NashGap is measured after W+T iterations (default ${DEFAULT-VALUE}: none).")
+    int warmup;
+
     @Option(names = "--steps", paramLabel = "N", defaultValue = "2000", description = "Optimizer steps (default "
             + "${DEFAULT-VALUE}).")
     int steps;
@@ -168,10 +174,10 @@ final class TrainCommand implements Runnable {
             throw new UncheckedIOException("could not write the model " + out + ": " + e.getMessage(), e.getCause());
         }
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "trained %s for %s on %s: %d steps, final loss %s, held-out median NashGap after T=%d:"
+        o.printf(Locale.ROOT, "trained %s for %s on %s: %d steps, final loss %s, held-out median NashGap after %d iterations:"
                         + " %s (%d held-out games, seed %d)%n", config.architecture().cell() + "-" + hidden, solver,
-                config.distribution(), result.model().trainedSteps(), NumberText.compact(result.finalLoss()), horizon,
-                NumberText.compact(result.heldOutNashGap()), evalSize, trainer.evaluationSeed());
+                config.distribution(), result.model().trainedSteps(), NumberText.compact(result.finalLoss()),
+                warmup + horizon, NumberText.compact(result.heldOutNashGap()), evalSize, trainer.evaluationSeed());
         o.printf(Locale.ROOT, "wrote %s (checkpoint %s); %.1f s%n", out, checkpoint, result.elapsedMillis() / 1e3);
         o.flush();
     }
@@ -205,7 +211,7 @@ final class TrainCommand implements Runnable {
                     Double.parseDouble(w[2].trim()), schedule);
             AveragingWeights averaging = variant.defaultAveraging();
             return new TrainingConfig(dist, new PredictorArchitecture(kind, hidden, feature), variant, averaging,
-                    horizon, metaLoss, steps, batch, learningRate, clip, evalSize, evalEvery, recompute, seed);
+                    horizon, metaLoss, steps, batch, learningRate, clip, evalSize, evalEvery, recompute, seed, warmup);
         } catch (NumberFormatException e) {
             throw usage("--loss " + loss + ": the weights must be numbers, e.g. 1,1,0");
         } catch (IllegalArgumentException e) {

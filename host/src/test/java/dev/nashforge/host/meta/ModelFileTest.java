@@ -48,6 +48,36 @@ class ModelFileTest {
     }
 
     @Test
+    void warmUpRoundTripsAndIsOptionalForOlderFiles() throws Exception {
+        NpcfrModel m = model();
+        TrainingConfig c = m.training();
+        TrainingConfig warm = new TrainingConfig(c.distribution(), c.architecture(), c.variant(), c.averaging(),
+                c.horizon(), c.loss(), c.steps(), c.batchSize(), c.learningRate(), c.gradientClip(),
+                c.evaluationSize(), c.evaluationEvery(), c.checkpointInterval(), c.seed(), 448);
+        Path p = dir.resolve("warm.npcfr");
+        ModelFile.write(p, new NpcfrModel(m.architecture(), m.variant(), m.averaging(), warm, 7, m.parameters()));
+        assertTrue(Files.readString(p).contains("\"warmup\""));
+        assertEquals(448, ModelFile.read(p).training().warmup());
+        assertTrue(!text().contains("\"warmup\""), "a run without warm-up writes the format as before");
+        assertEquals(0, m.training().warmup());
+    }
+
+    @Test
+    void warmUpDrawsAreReproducibleAndCoverEveryChoice() {
+        TrainingConfig c = TrainingConfig.biasedShapleyDefaults(1);
+        assertEquals(0, c.warmupOf(12345L, 3));
+        TrainingConfig warm = new TrainingConfig(c.distribution(), c.architecture(), c.variant(), c.averaging(), 64,
+                c.loss(), 1, 1, 1e-3, 1, 1, 1, 0, 1, 300);
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        for (int b = 0; b < 200; b++) {
+            int w = warm.warmupOf(777L, b);
+            assertEquals(w, warm.warmupOf(777L, b));
+            seen.add(w);
+        }
+        assertEquals(java.util.Set.of(0, 64, 128, 256, 300), seen);
+    }
+
+    @Test
     void roundTripIsExact() throws Exception {
         NpcfrModel m = model();
         Path p = dir.resolve("m.npcfr");

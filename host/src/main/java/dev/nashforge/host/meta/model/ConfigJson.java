@@ -66,6 +66,9 @@ public final class ConfigJson {
         n.put("evaluationEvery", c.evaluationEvery());
         n.put("checkpointInterval", c.checkpointInterval());
         n.put("seed", c.seed());
+        if (c.warmup() > 0) {
+            n.put("warmup", c.warmup());
+        }
         return n;
     }
 
@@ -80,7 +83,7 @@ public final class ConfigJson {
                     (int) f.integer(n, "steps"), (int) f.integer(n, "batchSize"), f.number(n, "learningRate"),
                     f.number(n, "gradientClip"), (int) f.integer(n, "evaluationSize"),
                     (int) f.integer(n, "evaluationEvery"), (int) f.integer(n, "checkpointInterval"),
-                    f.integer(n, "seed"));
+                    f.integer(n, "seed"), n.has("warmup") ? (int) f.integer(n, "warmup") : 0);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("invalid training configuration: " + e.getMessage(), e);
         }

@@ -155,7 +155,7 @@ public final class MetaTrainer {
             while (step < config.steps()) {
                 GameBatch batch = distribution.sample(config.batchSize(), minibatchSeed(step));
                 double[] grad = new double[params.length];
-                double loss = meanGradient(pool, workers, batch, params, grad);
+                double loss = meanGradient(pool, workers, batch, minibatchSeed(step), params, grad);
                 String problem = null;
                 if (!Double.isFinite(loss)) {
                     problem = "the meta-loss is " + loss;
@@ -208,13 +208,14 @@ public final class MetaTrainer {
     }
 
     /** Mean loss over the batch; {@code grad} receives the mean gradient (summed in instance order). */
-    private double meanGradient(ExecutorService pool, List<Worker> workers, GameBatch batch, double[] params,
-                                double[] grad) {
+    private double meanGradient(ExecutorService pool, List<Worker> workers, GameBatch batch, long seed,
+                                double[] params, double[] grad) {
         int size = batch.size();
         MetaGradient[] results = new MetaGradient[size];
         runParallel(pool, workers, size, (worker, b) -> {
             MetaInstance inst = MetaInstance.of(batch, b, worker.bounds);
-            results[b] = worker.solver.gradient(inst, params, config.checkpointInterval());
+            results[b] = worker.solver.gradient(inst, params, config.checkpointInterval(),
+                    config.warmupOf(seed, b));
         });
         double loss = 0;
         for (MetaGradient r : results) {
@@ -230,7 +231,7 @@ public final class MetaTrainer {
         return loss / size;
     }
 
-    /** Median NashGap of the average profile after T iterations over the held-out games. */
+    /** Median NashGap of the average profile after {@code warmup + T} iterations over the held-out games. */
     public double heldOutNashGap(double[] params) {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -249,8 +250,9 @@ public final class MetaTrainer {
         runParallel(pool, workers, heldOut.size(), (worker, b) -> {
             MetaInstance inst = MetaInstance.of(heldOut, b, worker.bounds);
             double[] average = new double[layout.numSequences()];
-            worker.solver.run(inst, params, config.horizon(), view -> {
-                if (view.t() == config.horizon()) {
+            int iterations = config.warmup() + config.horizon();
+            worker.solver.run(inst, params, iterations, view -> {
+                if (view.t() == iterations) {
                     System.arraycopy(view.average(), 0, average, 0, average.length);
                 }
             });

@@ -26,11 +26,16 @@ import dev.nashforge.host.meta.nn.PredictorArchitecture;
  * @param evaluationEvery    steps between held-out evaluations (and checkpoints)
  * @param checkpointInterval unrolled-solver checkpoint interval k (0: store every iteration)
  * @param seed               the one seed; split per purpose (initialization, minibatches, held-out set)
+ * @param warmup             largest forward-only warm-up W before the T unrolled iterations (0: none). Each game
+ *                           of a minibatch draws W uniformly from {0, T, 2T, 4T, …} capped at this value, and the
+ *                           meta-gradient is truncated there ({@code UnrolledSolver#gradient} with a warm-up), so
+ *                           the predictor also learns the late phase of long runs; the held-out NashGap is then
+ *                           measured after {@code warmup + T} iterations
  */
 public record TrainingConfig(String distribution, PredictorArchitecture architecture, SolverVariant variant,
                              AveragingWeights averaging, int horizon, MetaLoss loss, int steps, int batchSize,
                              double learningRate, double gradientClip, int evaluationSize, int evaluationEvery,
-                             int checkpointInterval, long seed) {
+                             int checkpointInterval, long seed, int warmup) {
 
     public TrainingConfig {
         if (distribution == null || distribution.isBlank() || architecture == null || variant == null
@@ -45,6 +50,39 @@ public record TrainingConfig(String distribution, PredictorArchitecture architec
         check(evaluationSize >= 1, "evaluationSize", evaluationSize, "at least 1");
         check(evaluationEvery >= 1, "evaluationEvery", evaluationEvery, "at least 1");
         check(checkpointInterval >= 0, "checkpointInterval", checkpointInterval, "0 or positive");
+        check(warmup >= 0, "warmup", warmup, "0 or positive");
+    }
+
+    /** A configuration without warm-up. */
+    public TrainingConfig(String distribution, PredictorArchitecture architecture, SolverVariant variant,
+                          AveragingWeights averaging, int horizon, MetaLoss loss, int steps, int batchSize,
+                          double learningRate, double gradientClip, int evaluationSize, int evaluationEvery,
+                          int checkpointInterval, long seed) {
+        this(distribution, architecture, variant, averaging, horizon, loss, steps, batchSize, learningRate,
+                gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed, 0);
+    }
+
+    /**
+     * The warm-up of game {@code index} of the minibatch with seed {@code minibatchSeed}: uniform over
+     * {0, T, 2T, 4T, …} with every member above {@link #warmup()} replaced by it; 0 when there is no warm-up.
+     */
+    public int warmupOf(long minibatchSeed, int index) {
+        if (warmup == 0) {
+            return 0;
+        }
+        java.util.List<Integer> choices = new java.util.ArrayList<>();
+        choices.add(0);
+        for (long w = horizon; ; w *= 2) {
+            choices.add((int) Math.min(w, warmup));
+            if (w >= warmup) {
+                break;
+            }
+        }
+        long z = minibatchSeed ^ (0x9E3779B97F4A7C15L * (index + 1L));
+        z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
+        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        z ^= z >>> 33;
+        return choices.get((int) Math.floorMod(z, (long) choices.size()));
     }
 
     private static void check(boolean ok, String name, double value, String rule) {
@@ -68,6 +106,6 @@ public record TrainingConfig(String distribution, PredictorArchitecture architec
     /** A copy with another number of steps. */
     public TrainingConfig withSteps(int newSteps) {
         return new TrainingConfig(distribution, architecture, variant, averaging, horizon, loss, newSteps, batchSize,
-                learningRate, gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed);
+                learningRate, gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed, warmup);
     }
 }
