@@ -178,6 +178,9 @@ final class TrainCommand implements Runnable {
                         + " %s (%d held-out games, seed %d)%n", config.architecture().cell() + "-" + hidden, solver,
                 config.distribution(), result.model().trainedSteps(), NumberText.compact(result.finalLoss()),
                 warmup + horizon, NumberText.compact(result.heldOutNashGap()), evalSize, trainer.evaluationSeed());
+        o.printf(Locale.ROOT, "reverse-mode memory: %d bytes per unrolled iteration and game, %.1f MB per game in"
+                        + " flight at T=%d%s%n", result.bytesPerIteration(), result.bytesPerIteration() * (double) horizon
+                        / 1e6, horizon, recompute > 0 ? " (less with --recompute " + recompute + ")" : "");
         o.printf(Locale.ROOT, "wrote %s (checkpoint %s); %.1f s%n", out, checkpoint, result.elapsedMillis() / 1e3);
         o.flush();
     }

@@ -55,6 +55,21 @@ class NpcfrCommandsTest {
     }
 
     @Test
+    void trainWithAWarmUpRecordsItAndReportsTheLongerEvaluation() throws IOException {
+        Path model = dir.resolve("warm.npcfr");
+        NashRun run = NashRun.of("train", "--distribution", "biased_shapley", "--horizon", "4", "--warmup", "12",
+                "--steps", "2", "--batch", "3", "--eval-size", "2", "--eval-every", "2", "--hidden", "4", "--threads",
+                "1", "--out", model.toString(), "--progress", "never");
+        run.assertSuccess();
+        assertTrue(run.out().contains("held-out median NashGap after 16 iterations"), run.out());
+        assertTrue(run.out().contains("bytes per unrolled iteration and game"), run.out());
+        assertEquals(12, ModelFile.read(model).training().warmup());
+        String error = NashRun.of("train", "--distribution", "biased_shapley", "--warmup", "-1", "--out",
+                dir.resolve("bad.npcfr").toString(), "--progress", "never").assertError(CliErrorHandler.USAGE);
+        assertTrue(error.contains("warmup"), error);
+    }
+
+    @Test
     void trainDivergenceIsAOneLineError() {
         Path model = dir.resolve("diverge.npcfr");
         String error = NashRun.of("train", "--distribution", "biased_shapley", "--horizon", "4", "--steps", "3",
