@@ -55,7 +55,7 @@ final class PokerFamilies {
                                 "fraction of the pot removed at every showdown (never on a fold)"),
                         ParameterSpec.real("bias", BiasedLeducPoker.DEFAULT_BIAS, 0, 10,
                                 "player 0's positive utilities are multiplied by 1+bias")),
-                Distributions.EXTENSIVE_FORM),
+                Distributions.GENERAL_SUM_LEDUC),
                 p -> new BiasedLeducPoker(p.doubleValue("rake"), p.doubleValue("bias")));
     }
 

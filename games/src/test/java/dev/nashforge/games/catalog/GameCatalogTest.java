@@ -49,6 +49,10 @@ class GameCatalogTest {
                 GameCatalog.distribution("random_matrix").name());
         assertEquals("biased_leduc(rake=0.1,bias=0.5,noise=0,chance_noise=0)",
                 GameCatalog.distribution("biased_leduc(noise=0)").name());
+        // the general-sum Leduc distribution is noisier by default than the zero-sum families' (see Distributions)
+        assertEquals("biased_leduc(rake=0.1,bias=0.5,noise=0.5,chance_noise=0)",
+                GameCatalog.distribution("biased_leduc").name());
+        assertEquals("leduc_poker(players=2,noise=0.1,chance_noise=0)", GameCatalog.distribution("leduc_poker").name());
     }
 
     @Test
