@@ -24,6 +24,13 @@
  * two-player biased Leduc with the 32-unit GRU and 1,504,880 bytes with an 8-unit GRU. Checkpointed recomputation
  * (interval k) keeps only every k-th carry plus k records, for one extra forward pass, with bit-identical gradients.
  *
+ * <h2>Warm-up (truncated backpropagation through time)</h2>
+ * {@code UnrolledSolver#gradient(MetaInstance, double[], int, int)} first runs W iterations forward only with the
+ * current weights and differentiates the T iterations after them (their loss weights λ_1..λ_T), treating the carry
+ * at W as a constant; {@code TrainingConfig#warmup} draws W per game from {0, T, 2T, 4T, …}, so one training run
+ * sees both the start of a solve and its late phase, where a predictor trained on t ≤ T alone stalls (the Leduc
+ * attempts below). Checked by central differences against the loss with the warm-up's weights held fixed.
+ *
  * <h2>Training and model files</h2>
  * {@code meta.train.MetaTrainer} (Adam, clipping, held-out games from disjoint seeds, one seed split per purpose,
  * atomic resumable checkpoints, NaN/divergence stop); {@code meta.model.ModelFile} (versioned JSON with a CRC-32 of
