@@ -106,6 +106,12 @@ final class TrainCommand implements Runnable {
             description = "Weights lambda_t over the unrolled iterations (default ${DEFAULT-VALUE}).")
     String lossSchedule;
 
+    @Option(names = "--loss-scale", paramLabel = "linear|log", defaultValue = "linear", description = "Each game's "
+            + "meta-loss as the weighted sum itself (linear) or its logarithm (log: every game counts by its relative "
+            + "improvement, useful with --warmup, where late games have gaps orders of magnitude smaller; default "
+            + "${DEFAULT-VALUE}).")
+    String lossScale;
+
     @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "1e-3", description = "Adam step size "
             + "(default ${DEFAULT-VALUE}).")
     double learningRate;
@@ -210,8 +216,13 @@ final class TrainCommand implements Runnable {
             throw usage("--loss " + loss + ": give three weights TC,NASHGAP,CCEGAP, e.g. 1,1,0");
         }
         try {
+            boolean logarithmic = switch (lossScale.trim().toLowerCase(Locale.ROOT)) {
+                case "linear" -> false;
+                case "log" -> true;
+                default -> throw usage("--loss-scale " + lossScale + ": use linear or log");
+            };
             MetaLoss metaLoss = new MetaLoss(Double.parseDouble(w[0].trim()), Double.parseDouble(w[1].trim()),
-                    Double.parseDouble(w[2].trim()), schedule);
+                    Double.parseDouble(w[2].trim()), schedule, logarithmic);
             AveragingWeights averaging = variant.defaultAveraging();
             return new TrainingConfig(dist, new PredictorArchitecture(kind, hidden, feature), variant, averaging,
                     horizon, metaLoss, steps, batch, learningRate, clip, evalSize, evalEvery, recompute, seed, warmup);

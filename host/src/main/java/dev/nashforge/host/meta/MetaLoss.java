@@ -12,8 +12,18 @@ package dev.nashforge.host.meta;
  * @param cceGap      coefficient of CCEGap_t (default 0; needs the opponent terminal weights, N·Z more per
  *                    iteration)
  * @param schedule    λ_t
+ * @param logarithmic the game's loss is the logarithm of the weighted sum (default false)
  */
-public record MetaLoss(double correlation, double nashGap, double cceGap, LossSchedule schedule) {
+public record MetaLoss(double correlation, double nashGap, double cceGap, LossSchedule schedule,
+                       boolean logarithmic) {
+
+    /** Floor ε inside the logarithm of a {@link #logarithmic()} loss (keeps a loss of exactly 0 finite). */
+    public static final double LOG_FLOOR = 1e-12;
+
+    /** A loss on the linear scale. */
+    public MetaLoss(double correlation, double nashGap, double cceGap, LossSchedule schedule) {
+        this(correlation, nashGap, cceGap, schedule, false);
+    }
 
     public MetaLoss {
         if (!(correlation >= 0) || !(nashGap >= 0) || !(cceGap >= 0) || Double.isInfinite(correlation)
@@ -28,6 +38,16 @@ public record MetaLoss(double correlation, double nashGap, double cceGap, LossSc
         if (schedule == null) {
             throw new IllegalArgumentException("meta-loss: schedule is required");
         }
+    }
+
+    /** The loss of one game from the weighted sum {@code Σ_t λ_t (…)}: the sum itself, or its logarithm. */
+    public double finish(double weightedSum) {
+        return logarithmic ? Math.log(LOG_FLOOR + weightedSum) : weightedSum;
+    }
+
+    /** The derivative of {@link #finish} at {@code weightedSum}: the factor on every term's adjoint. */
+    public double finishDerivative(double weightedSum) {
+        return logarithmic ? 1.0 / (LOG_FLOOR + weightedSum) : 1.0;
     }
 
     /** The default: mean total correlation over all iterations. */

@@ -51,6 +51,8 @@ public final class UnrolledSolver {
     private final boolean plus;
     private final boolean trackOpponent;
     private final double[] lambda;
+    /** d(game loss)/d(Σ_t λ_t …) of the current {@code gradient} call ({@link MetaLoss#finishDerivative}). */
+    private double lossSeed = 1.0;
     private final int sequences;
     private final int stateSize;
     private final NashGapOp nashGapOp;
@@ -167,7 +169,7 @@ public final class UnrolledSolver {
             a = b;
             b = c;
         }
-        return loss;
+        return config.loss().finish(loss);
     }
 
     /**
@@ -281,6 +283,7 @@ public final class UnrolledSolver {
                 }
             }
         }
+        lossSeed = config.loss().finishDerivative(loss);
         double[] grad = new double[network.parameterCount()];
         SolverCarry bar = scratchRecord.in;
         SolverCarry barPrev = scratchRecord.out;
@@ -306,7 +309,7 @@ public final class UnrolledSolver {
                 barPrev = c;
             }
         }
-        return new MetaGradient(loss, grad, kinks.margin());
+        return new MetaGradient(config.loss().finish(loss), grad, kinks.margin());
     }
 
     private void ensureRecords(int count) {
@@ -406,7 +409,7 @@ public final class UnrolledSolver {
     }
 
     private void lossBackward(int j, MetaInstance inst, SolverCarry out) {
-        double l = lambda[j - 1];
+        double l = lambda[j - 1] * lossSeed;
         if (l == 0) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.nashforge.host.meta;
 
+import dev.nashforge.host.meta.MetaLoss;
 import dev.nashforge.host.meta.model.ModelFile;
 import dev.nashforge.host.meta.model.ModelFormatException;
 import dev.nashforge.host.meta.model.NpcfrModel;
@@ -60,6 +61,26 @@ class ModelFileTest {
         assertEquals(448, ModelFile.read(p).training().warmup());
         assertTrue(!text().contains("\"warmup\""), "a run without warm-up writes the format as before");
         assertEquals(0, m.training().warmup());
+    }
+
+    @Test
+    void logarithmicLossRoundTripsAndIsOptionalForOlderFiles() throws Exception {
+        NpcfrModel m = model();
+        TrainingConfig c = m.training();
+        MetaLoss logLoss = new MetaLoss(c.loss().correlation(), c.loss().nashGap(), c.loss().cceGap(),
+                c.loss().schedule(), true);
+        TrainingConfig log = new TrainingConfig(c.distribution(), c.architecture(), c.variant(), c.averaging(),
+                c.horizon(), logLoss, c.steps(), c.batchSize(), c.learningRate(), c.gradientClip(),
+                c.evaluationSize(), c.evaluationEvery(), c.checkpointInterval(), c.seed(), 448);
+        Path p = dir.resolve("log.npcfr");
+        ModelFile.write(p, new NpcfrModel(m.architecture(), m.variant(), m.averaging(), log, 7, m.parameters()));
+        assertTrue(Files.readString(p).contains("\"logarithmic\" : true")
+                || Files.readString(p).contains("\"logarithmic\":true"), Files.readString(p));
+        assertEquals(log, ModelFile.read(p).training());
+        assertTrue(!text().contains("\"logarithmic\""), "a linear loss writes the format as before");
+        assertTrue(!m.training().loss().logarithmic());
+        ModelFormatException e = readFails(Files.readString(p).replace("true", "\"yes\""));
+        assertTrue(e.getMessage().contains("logarithmic"), e.getMessage());
     }
 
     @Test

@@ -128,6 +128,42 @@ class UnrolledGradientTest {
     }
 
     @Test
+    void logarithmicLossIsTheLogOfTheLinearOneWithAMatchingGradient() {
+        int warmup = 7;
+        for (MetaTestGames g : new MetaTestGames[] {MetaTestGames.kuhn(), MetaTestGames.matrix3()}) {
+            PredictorNetwork net = new PredictorNetwork(PredictorArchitecture.gru(4));
+            UnrolledSolver linear = new UnrolledSolver(g.layout, net, new UnrolledConfig(SolverVariant.NPCFR_PLUS,
+                    AveragingWeights.QUADRATIC, 5, new MetaLoss(1.0, 0.5, 0.2, LossSchedule.LINEAR)));
+            UnrolledSolver log = new UnrolledSolver(g.layout, net, new UnrolledConfig(SolverVariant.NPCFR_PLUS,
+                    AveragingWeights.QUADRATIC, 5, new MetaLoss(1.0, 0.5, 0.2, LossSchedule.LINEAR, true)));
+            double[] p = null;
+            MetaGradient mg = null;
+            for (long seed = 1; seed < 60; seed++) {
+                double[] candidate = randomParams(net, seed);
+                MetaGradient m = log.gradient(g.instance, candidate, 0, warmup);
+                if (m.kinkMargin() > 1.5e-4 && norm(m.gradient()) > 1e-6) {
+                    p = candidate;
+                    mg = m;
+                    break;
+                }
+            }
+            assertTrue(p != null, g + ": no random network away from kinks in 60 seeds");
+            MetaGradient plain = linear.gradient(g.instance, p, 0, warmup);
+            double sum = plain.loss();
+            assertTrue(sum > 0, g + ": the linear loss must be positive here");
+            assertEquals(Math.log(MetaLoss.LOG_FLOOR + sum), mg.loss(), 1e-15, g + ": log loss");
+            for (int k = 0; k < p.length; k++) {
+                assertEquals(plain.gradient()[k] / (MetaLoss.LOG_FLOOR + sum), mg.gradient()[k],
+                        1e-12 * (1 + Math.abs(mg.gradient()[k])), g + ": gradient entry " + k);
+            }
+            double[] fixed = p;
+            double[] x = p.clone();
+            FiniteDifferences.check(g + " logarithmic meta-gradient", x, () -> log.loss(g.instance, fixed, x, warmup),
+                    mg.gradient());
+        }
+    }
+
+    @Test
     void lossAfterAWarmUpWeighsTheUnrolledIterationsOnly() {
         MetaTestGames g = MetaTestGames.matrix3();
         PredictorNetwork net = new PredictorNetwork(PredictorArchitecture.gru(4));

@@ -58,6 +58,9 @@ public final class ConfigJson {
         loss.put("nashGap", c.loss().nashGap());
         loss.put("cceGap", c.loss().cceGap());
         loss.put("schedule", c.loss().schedule().name());
+        if (c.loss().logarithmic()) {
+            loss.put("logarithmic", true);
+        }
         n.put("steps", c.steps());
         n.put("batchSize", c.batchSize());
         n.put("learningRate", c.learningRate());
@@ -79,7 +82,8 @@ public final class ConfigJson {
                     f.enumValue(n, "variant", SolverVariant.class), f.enumValue(n, "averaging", AveragingWeights.class),
                     (int) f.integer(n, "horizon"),
                     new MetaLoss(f.number(loss, "correlation"), f.number(loss, "nashGap"), f.number(loss, "cceGap"),
-                            f.enumValue(loss, "schedule", LossSchedule.class)),
+                            f.enumValue(loss, "schedule", LossSchedule.class),
+                            loss.has("logarithmic") && f.bool(loss, "logarithmic")),
                     (int) f.integer(n, "steps"), (int) f.integer(n, "batchSize"), f.number(n, "learningRate"),
                     f.number(n, "gradientClip"), (int) f.integer(n, "evaluationSize"),
                     (int) f.integer(n, "evaluationEvery"), (int) f.integer(n, "checkpointInterval"),

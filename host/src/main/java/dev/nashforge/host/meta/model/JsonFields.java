@@ -49,6 +49,14 @@ public final class JsonFields {
         return n.asDouble();
     }
 
+    public boolean bool(JsonNode parent, String field) {
+        JsonNode n = node(parent, field);
+        if (!n.isBoolean()) {
+            throw new ModelFormatException(file + ": field '" + field + "' must be true or false, found " + n);
+        }
+        return n.asBoolean();
+    }
+
     public <E extends Enum<E>> E enumValue(JsonNode parent, String field, Class<E> type) {
         String v = text(parent, field);
         try {

@@ -39,7 +39,7 @@ import java.util.concurrent.Future;
  * <p><b>Checkpoints.</b> With a checkpoint path, the state is written atomically every
  * {@code evaluationEvery} steps and at the end; if the file exists when training starts, training resumes from it
  * (its config must match, except for the number of steps). A non-finite loss, gradient or parameter, or a loss
- * above 10⁴ × the best running mean, stops training with a {@link TrainingDivergedException}; the last good
+ * above 10⁴ × the best running mean (geometric means for a logarithmic loss), stops training with a {@link TrainingDivergedException}; the last good
  * checkpoint is left as it was.
  *
  * <p>Not thread-safe; uses {@code threads} worker threads internally.
@@ -161,9 +161,9 @@ public final class MetaTrainer {
                     problem = "the meta-loss is " + loss;
                 } else if (!allFinite(grad)) {
                     problem = "the meta-gradient has non-finite entries";
-                } else if (step >= 50 && loss > DIVERGENCE_FACTOR * bestEma) {
-                    problem = "the meta-loss " + loss + " exceeds " + DIVERGENCE_FACTOR + " × its best running mean "
-                            + bestEma + " (divergence)";
+                } else if (step >= 50 && linearScale(loss) > DIVERGENCE_FACTOR * bestEma) {
+                    problem = "the meta-loss " + linearScale(loss) + " exceeds " + DIVERGENCE_FACTOR
+                            + " × its best running mean " + bestEma + " (divergence)";
                 }
                 double[] before = params.clone();
                 if (problem == null) {
@@ -179,7 +179,7 @@ public final class MetaTrainer {
                             : "the last good checkpoint (step " + lastGood + ") is kept at " + checkpoint)
                             + ". Lower the learning rate or the gradient clip, or shorten the horizon.");
                 }
-                ema = Double.isNaN(ema) ? loss : 0.9 * ema + 0.1 * loss;
+                ema = Double.isNaN(ema) ? linearScale(loss) : 0.9 * ema + 0.1 * linearScale(loss);
                 bestEma = Math.min(bestEma, ema);
                 lastLoss = loss;
                 step++;
@@ -205,6 +205,14 @@ public final class MetaTrainer {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The minibatch loss on the linear scale, for the divergence check: itself, or for a logarithmic meta-loss
+     * (whose minibatch loss is the mean log) the geometric mean of the games' losses.
+     */
+    private double linearScale(double loss) {
+        return config.loss().logarithmic() ? Math.exp(loss) : loss;
     }
 
     /** Mean loss over the batch; {@code grad} receives the mean gradient (summed in instance order). */
