@@ -15,6 +15,9 @@ import dev.nashforge.host.meta.train.MetaTrainer;
 import dev.nashforge.host.meta.train.TrainingConfig;
 import dev.nashforge.host.meta.train.TrainingDivergedException;
 import dev.nashforge.host.meta.train.TrainingResult;
+import dev.nashforge.host.meta.train.WarmStart;
+import dev.nashforge.host.solver.LearnedModel;
+import dev.nashforge.host.solver.ShippedModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,6 +69,12 @@ final class TrainCommand implements Runnable {
             + "meta-gradient is truncated there, so the predictor also learns the late phase of long runs; the "
             + "held-out NashGap is measured after W+T iterations (default ${DEFAULT-VALUE}: none).")
     int warmup;
+
+    @Option(names = "--init", paramLabel = "MODEL", description = "Start from the weights of this model (a shipped "
+            + "model's name or a .npcfr file) instead of drawing them from the seed: fine-tuning, e.g. a "
+            + "three-player model from a two-player one. The network and the solver are the model's; the model file "
+            + "records where the weights came from.")
+    String init;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "2000", description = "Optimizer steps (default "
             + "${DEFAULT-VALUE}).")
@@ -158,7 +167,8 @@ final class TrainCommand implements Runnable {
         }
         MetaTrainer trainer;
         try {
-            trainer = new MetaTrainer(config, workers);
+            trainer = initialModel == null ? new MetaTrainer(config, workers)
+                    : new MetaTrainer(config, workers, initialModel.model().parameters());
         } catch (CatalogException e) {
             throw usage("--distribution " + distribution + ": " + e.getMessage());
         }
@@ -181,9 +191,13 @@ final class TrainCommand implements Runnable {
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "trained %s for %s on %s: %d steps, final loss %s, held-out median NashGap after %d iterations:"
-                        + " %s (%d held-out games, seed %d)%n", config.architecture().cell() + "-" + hidden, solver,
+                        + " %s (%d held-out games, seed %d)%n", config.architecture().cell() + "-" + config.architecture().hiddenSize(),
+                config.variant() == SolverVariant.NPCFR_PLUS ? "npcfr+" : "npcfr",
                 config.distribution(), result.model().trainedSteps(), NumberText.compact(result.finalLoss()),
                 warmup + horizon, NumberText.compact(result.heldOutNashGap()), evalSize, trainer.evaluationSeed());
+        if (config.initialWeights() != null) {
+            o.printf(Locale.ROOT, "started from the weights of %s%n", config.initialWeights());
+        }
         o.printf(Locale.ROOT, "reverse-mode memory: %d bytes per unrolled iteration and game, %.1f MB per game in"
                         + " flight at T=%d%s%n", result.bytesPerIteration(), result.bytesPerIteration() * (double) horizon
                         / 1e6, horizon, recompute > 0 ? " (less with --recompute " + recompute + ")" : "");
@@ -195,6 +209,9 @@ final class TrainCommand implements Runnable {
     static Path checkpointOf(Path model) {
         return model.resolveSibling(model.getFileName() + ".ckpt");
     }
+
+    /** The model of {@code --init}, resolved by {@link #config()}; null without {@code --init}. */
+    private LearnedModel initialModel;
 
     private TrainingConfig config() {
         String dist;
@@ -210,6 +227,33 @@ final class TrainCommand implements Runnable {
         };
         CellKind kind = parseEnum(CellKind.class, cell, "--cell");
         IterationFeature feature = parseEnum(IterationFeature.class, iterationFeature, "--iteration-feature");
+        PredictorArchitecture architecture = new PredictorArchitecture(kind, hidden, feature);
+        WarmStart warmStart = null;
+        if (init != null) {
+            try {
+                initialModel = ShippedModels.resolve(init);
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                throw usage("--init " + init + ": " + e.getMessage());
+            }
+            PredictorArchitecture given = architecture;
+            architecture = initialModel.model().architecture();
+            if (given.cell() != architecture.cell() && matched("--cell")
+                    || given.hiddenSize() != architecture.hiddenSize() && matched("--hidden")
+                    || given.iterationFeature() != architecture.iterationFeature() && matched("--iteration-feature")) {
+                throw usage("--init " + init + " is a " + architecture.cell() + "-" + architecture.hiddenSize()
+                        + " network with iteration feature "
+                        + architecture.iterationFeature().name().toLowerCase(Locale.ROOT)
+                        + "; drop --cell/--hidden/--iteration-feature or give the model's");
+            }
+            if (initialModel.trainedFor() != variant) {
+                if (matched("--solver")) {
+                    throw usage("--init " + init + " was trained for " + initialModel.trainedFor() + ", not for --solver "
+                            + solver);
+                }
+                variant = initialModel.trainedFor();
+            }
+            warmStart = new WarmStart(initialModel.name(), initialModel.weightsCrc32());
+        }
         LossSchedule schedule = parseEnum(LossSchedule.class, lossSchedule, "--loss-schedule");
         String[] w = loss.split(",");
         if (w.length != 3) {
@@ -224,13 +268,17 @@ final class TrainCommand implements Runnable {
             MetaLoss metaLoss = new MetaLoss(Double.parseDouble(w[0].trim()), Double.parseDouble(w[1].trim()),
                     Double.parseDouble(w[2].trim()), schedule, logarithmic);
             AveragingWeights averaging = variant.defaultAveraging();
-            return new TrainingConfig(dist, new PredictorArchitecture(kind, hidden, feature), variant, averaging,
-                    horizon, metaLoss, steps, batch, learningRate, clip, evalSize, evalEvery, recompute, seed, warmup);
+            return new TrainingConfig(dist, architecture, variant, averaging, horizon, metaLoss, steps, batch,
+                    learningRate, clip, evalSize, evalEvery, recompute, seed, warmup, warmStart);
         } catch (NumberFormatException e) {
             throw usage("--loss " + loss + ": the weights must be numbers, e.g. 1,1,0");
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    private boolean matched(String option) {
+        return spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private <E extends Enum<E>> E parseEnum(Class<E> type, String text, String option) {

@@ -70,6 +70,40 @@ class NpcfrCommandsTest {
     }
 
     @Test
+    void trainInitStartsFromAModelAndRecordsIt() throws IOException {
+        Path base = dir.resolve("base.npcfr");
+        NashRun.of("train", "--distribution", "biased_shapley", "--horizon", "4", "--steps", "2", "--batch", "2",
+                "--eval-size", "2", "--hidden", "4", "--threads", "1", "--out", base.toString(), "--progress",
+                "never").assertSuccess();
+        NpcfrModel start = ModelFile.read(base);
+        Path tuned = dir.resolve("tuned.npcfr");
+        // no --hidden: the network is the model's; a log-scale loss with a warm-up, on another game family
+        NashRun run = NashRun.of("train", "--distribution", "kuhn_poker(noise=0.2)", "--init", base.toString(),
+                "--horizon", "4", "--warmup", "8", "--loss-scale", "log", "--steps", "2", "--batch", "2", "--eval-size",
+                "2", "--threads", "1", "--out", tuned.toString(), "--progress", "never");
+        run.assertSuccess();
+        assertTrue(run.out().contains("GRU-4") && run.out().contains("started from the weights of"), run.out());
+        NpcfrModel m = ModelFile.read(tuned);
+        assertEquals(start.architecture(), m.architecture());
+        assertEquals(base.toString(), m.training().initialWeights().model());
+        assertEquals(dev.nashforge.host.meta.model.JsonFields.crc32(start.parameters()),
+                m.training().initialWeights().weightsCrc32());
+        assertTrue(m.training().loss().logarithmic());
+        assertTrue(!java.util.Arrays.equals(start.parameters(), m.parameters()), "two steps changed the weights");
+        // a conflicting network, or a model that does not exist, is a usage error naming the option
+        String error = NashRun.of("train", "--distribution", "biased_shapley", "--init", base.toString(), "--hidden",
+                "8", "--out", dir.resolve("x.npcfr").toString(), "--progress", "never")
+                .assertError(CliErrorHandler.USAGE);
+        assertTrue(error.contains("--init") && error.contains("GRU-4"), error);
+        error = NashRun.of("train", "--distribution", "biased_shapley", "--init", dir.resolve("none.npcfr").toString(),
+                "--out", dir.resolve("y.npcfr").toString(), "--progress", "never").assertError(CliErrorHandler.USAGE);
+        assertTrue(error.contains("--init") && error.contains("none.npcfr"), error);
+        error = NashRun.of("train", "--distribution", "biased_shapley", "--loss-scale", "cubic", "--out",
+                dir.resolve("z.npcfr").toString(), "--progress", "never").assertError(CliErrorHandler.USAGE);
+        assertTrue(error.contains("--loss-scale"), error);
+    }
+
+    @Test
     void trainDivergenceIsAOneLineError() {
         Path model = dir.resolve("diverge.npcfr");
         String error = NashRun.of("train", "--distribution", "biased_shapley", "--horizon", "4", "--steps", "3",

@@ -12,6 +12,7 @@ import dev.nashforge.host.meta.nn.IterationFeature;
 import dev.nashforge.host.meta.nn.PredictorArchitecture;
 import dev.nashforge.host.meta.nn.PredictorFeatures;
 import dev.nashforge.host.meta.train.TrainingConfig;
+import dev.nashforge.host.meta.train.WarmStart;
 
 /**
  * JSON form of the architecture and the training configuration, shared by model files and training checkpoints.
@@ -72,7 +73,16 @@ public final class ConfigJson {
         if (c.warmup() > 0) {
             n.put("warmup", c.warmup());
         }
+        if (c.initialWeights() != null) {
+            ObjectNode init = n.putObject("initialWeights");
+            init.put("model", c.initialWeights().model());
+            init.put("weightsCrc32", c.initialWeights().weightsCrc32());
+        }
         return n;
+    }
+
+    private static WarmStart warmStart(JsonNode n, JsonFields f) {
+        return new WarmStart(f.text(n, "model"), f.text(n, "weightsCrc32"));
     }
 
     public static TrainingConfig training(JsonNode n, JsonFields f) {
@@ -87,7 +97,8 @@ public final class ConfigJson {
                     (int) f.integer(n, "steps"), (int) f.integer(n, "batchSize"), f.number(n, "learningRate"),
                     f.number(n, "gradientClip"), (int) f.integer(n, "evaluationSize"),
                     (int) f.integer(n, "evaluationEvery"), (int) f.integer(n, "checkpointInterval"),
-                    f.integer(n, "seed"), n.has("warmup") ? (int) f.integer(n, "warmup") : 0);
+                    f.integer(n, "seed"), n.has("warmup") ? (int) f.integer(n, "warmup") : 0,
+                    n.has("initialWeights") ? warmStart(f.node(n, "initialWeights"), f) : null);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("invalid training configuration: " + e.getMessage(), e);
         }

@@ -9,6 +9,7 @@ import dev.nashforge.host.meta.MetaLayout;
 import dev.nashforge.host.meta.PredictionBounds;
 import dev.nashforge.host.meta.UnrolledConfig;
 import dev.nashforge.host.meta.UnrolledSolver;
+import dev.nashforge.host.meta.model.JsonFields;
 import dev.nashforge.host.meta.model.NpcfrModel;
 import dev.nashforge.host.meta.model.TrainingCheckpoint;
 import dev.nashforge.host.meta.model.TrainingCheckpointFile;
@@ -31,7 +32,8 @@ import java.util.concurrent.Future;
  * minibatches sampled from the training distribution, a held-out evaluation set, resumable checkpoints.
  *
  * <p><b>Seeds.</b> {@code new SplittableRandom(config.seed())} is split, in this order, into the initialization
- * stream (whose own split draws the initial weights), the minibatch base and the held-out seed. Minibatch k is {@code distribution.sample(batchSize, s_k)} with
+ * stream (whose own split draws the initial weights, unless the run starts from a model's weights:
+ * {@link TrainingConfig#initialWeights()}), the minibatch base and the held-out seed. Minibatch k is {@code distribution.sample(batchSize, s_k)} with
  * an even {@code s_k} derived from (base, k); the held-out seed is odd, so the two never share a seed. Everything
  * is a function of the config: the same config gives bit-identical weights for any thread count (per-instance
  * gradients are summed in instance order), and a resumed run continues exactly as an uninterrupted one.
@@ -60,7 +62,17 @@ public final class MetaTrainer {
 
     /** Trains on the catalog distribution named by {@code config.distribution()}. */
     public MetaTrainer(TrainingConfig config, int threads) {
-        this(config, config == null ? null : GameCatalog.distribution(config.distribution()), threads, false);
+        this(config, config == null ? null : GameCatalog.distribution(config.distribution()), threads, false, null);
+    }
+
+    /**
+     * Trains on the catalog distribution named by {@code config.distribution()}, starting from
+     * {@code initialWeights} (fine-tuning): the config's {@link TrainingConfig#initialWeights()} must name them, and
+     * their CRC-32 must be the one it records.
+     */
+    public MetaTrainer(TrainingConfig config, int threads, double[] initialWeights) {
+        this(config, config == null ? null : GameCatalog.distribution(config.distribution()), threads, false,
+                initialWeights);
     }
 
     /**
@@ -68,10 +80,11 @@ public final class MetaTrainer {
      * model file tells the truth about its training data).
      */
     public MetaTrainer(TrainingConfig config, GameDistribution distribution, int threads) {
-        this(config, distribution, threads, true);
+        this(config, distribution, threads, true, null);
     }
 
-    private MetaTrainer(TrainingConfig config, GameDistribution distribution, int threads, boolean checkName) {
+    private MetaTrainer(TrainingConfig config, GameDistribution distribution, int threads, boolean checkName,
+                        double[] initialWeights) {
         if (config == null || distribution == null) {
             throw new IllegalArgumentException("MetaTrainer: config and distribution are required");
         }
@@ -92,7 +105,30 @@ public final class MetaTrainer {
         SplittableRandom initialization = root.split();
         this.minibatchBase = root.split().nextLong();
         this.evaluationSeed = (root.split().nextLong() << 1) | 1L;
-        this.initialParameters = network.initialParameters(initialization.split());
+        double[] drawn = network.initialParameters(initialization.split());
+        this.initialParameters = initialWeights == null ? drawn : checkedWarmStart(config, initialWeights, drawn.length);
+        if (initialWeights == null && config.initialWeights() != null) {
+            throw new IllegalArgumentException("MetaTrainer: the config starts from " + config.initialWeights()
+                    + " but no initial weights were given");
+        }
+    }
+
+    private static double[] checkedWarmStart(TrainingConfig config, double[] weights, int expected) {
+        if (config.initialWeights() == null) {
+            throw new IllegalArgumentException("MetaTrainer: initial weights were given but the config does not"
+                    + " record where they come from (TrainingConfig.initialWeights is null)");
+        }
+        if (weights.length != expected) {
+            throw new IllegalArgumentException("MetaTrainer: " + config.initialWeights() + " has " + weights.length
+                    + " weights but " + config.architecture() + " needs " + expected + "; use the model's"
+                    + " architecture");
+        }
+        String crc = JsonFields.crc32(weights);
+        if (!crc.equals(config.initialWeights().weightsCrc32())) {
+            throw new IllegalArgumentException("MetaTrainer: the initial weights have CRC-32 " + crc + ", the config"
+                    + " records " + config.initialWeights());
+        }
+        return weights.clone();
     }
 
     /** The seed of minibatch {@code step}: even, so disjoint from the (odd) held-out seed. */

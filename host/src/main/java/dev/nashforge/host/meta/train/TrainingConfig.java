@@ -31,11 +31,13 @@ import dev.nashforge.host.meta.nn.PredictorArchitecture;
  *                           meta-gradient is truncated there ({@code UnrolledSolver#gradient} with a warm-up), so
  *                           the predictor also learns the late phase of long runs; the held-out NashGap is then
  *                           measured after {@code warmup + T} iterations
+ * @param initialWeights     null: the initial weights are drawn from the seed; else the model whose weights the run
+ *                           starts from (fine-tuning, {@code nash train --init})
  */
 public record TrainingConfig(String distribution, PredictorArchitecture architecture, SolverVariant variant,
                              AveragingWeights averaging, int horizon, MetaLoss loss, int steps, int batchSize,
                              double learningRate, double gradientClip, int evaluationSize, int evaluationEvery,
-                             int checkpointInterval, long seed, int warmup) {
+                             int checkpointInterval, long seed, int warmup, WarmStart initialWeights) {
 
     public TrainingConfig {
         if (distribution == null || distribution.isBlank() || architecture == null || variant == null
@@ -51,6 +53,15 @@ public record TrainingConfig(String distribution, PredictorArchitecture architec
         check(evaluationEvery >= 1, "evaluationEvery", evaluationEvery, "at least 1");
         check(checkpointInterval >= 0, "checkpointInterval", checkpointInterval, "0 or positive");
         check(warmup >= 0, "warmup", warmup, "0 or positive");
+    }
+
+    /** A configuration whose initial weights are drawn from the seed. */
+    public TrainingConfig(String distribution, PredictorArchitecture architecture, SolverVariant variant,
+                          AveragingWeights averaging, int horizon, MetaLoss loss, int steps, int batchSize,
+                          double learningRate, double gradientClip, int evaluationSize, int evaluationEvery,
+                          int checkpointInterval, long seed, int warmup) {
+        this(distribution, architecture, variant, averaging, horizon, loss, steps, batchSize, learningRate,
+                gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed, warmup, null);
     }
 
     /** A configuration without warm-up. */
@@ -106,6 +117,7 @@ public record TrainingConfig(String distribution, PredictorArchitecture architec
     /** A copy with another number of steps. */
     public TrainingConfig withSteps(int newSteps) {
         return new TrainingConfig(distribution, architecture, variant, averaging, horizon, loss, newSteps, batchSize,
-                learningRate, gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed, warmup);
+                learningRate, gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed, warmup,
+                initialWeights);
     }
 }
