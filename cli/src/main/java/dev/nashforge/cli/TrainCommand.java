@@ -11,6 +11,7 @@ import dev.nashforge.host.meta.model.ModelFormatException;
 import dev.nashforge.host.meta.nn.CellKind;
 import dev.nashforge.host.meta.nn.IterationFeature;
 import dev.nashforge.host.meta.nn.PredictorArchitecture;
+import dev.nashforge.host.meta.train.EvolutionStrategies;
 import dev.nashforge.host.meta.train.MetaTrainer;
 import dev.nashforge.host.meta.train.TrainingConfig;
 import dev.nashforge.host.meta.train.TrainingDivergedException;
@@ -75,6 +76,20 @@ final class TrainCommand implements Runnable {
             + "three-player model from a two-player one. The network and the solver are the model's; the model file "
             + "records where the weights came from.")
     String init;
+
+    @Option(names = "--estimator", paramLabel = "reverse|es", defaultValue = "reverse", description = "Meta-gradient: "
+            + "reverse (reverse mode through the T unrolled iterations, exact) or es (antithetic evolution strategies: "
+            + "the gradient of the Gaussian-smoothed loss from forward runs only; for long horizons, where the exact "
+            + "gradient explodes; default ${DEFAULT-VALUE}).")
+    String estimator;
+
+    @Option(names = "--es-sigma", paramLabel = "SIGMA", defaultValue = "0.02", description = "With --estimator es: "
+            + "standard deviation of the weight perturbations (default ${DEFAULT-VALUE}).")
+    double esSigma;
+
+    @Option(names = "--es-pairs", paramLabel = "K", defaultValue = "8", description = "With --estimator es: "
+            + "antithetic pairs of perturbations per step, 2K forward runs per game (default ${DEFAULT-VALUE}).")
+    int esPairs;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "2000", description = "Optimizer steps (default "
             + "${DEFAULT-VALUE}).")
@@ -268,8 +283,16 @@ final class TrainCommand implements Runnable {
             MetaLoss metaLoss = new MetaLoss(Double.parseDouble(w[0].trim()), Double.parseDouble(w[1].trim()),
                     Double.parseDouble(w[2].trim()), schedule, logarithmic);
             AveragingWeights averaging = variant.defaultAveraging();
+            EvolutionStrategies smoothing = switch (estimator.trim().toLowerCase(Locale.ROOT)) {
+                case "reverse" -> null;
+                case "es" -> new EvolutionStrategies(esSigma, esPairs);
+                default -> throw usage("--estimator " + estimator + ": use reverse or es");
+            };
+            if (smoothing == null && (matched("--es-sigma") || matched("--es-pairs"))) {
+                throw usage("--es-sigma and --es-pairs need --estimator es");
+            }
             return new TrainingConfig(dist, architecture, variant, averaging, horizon, metaLoss, steps, batch,
-                    learningRate, clip, evalSize, evalEvery, recompute, seed, warmup, warmStart);
+                    learningRate, clip, evalSize, evalEvery, recompute, seed, warmup, warmStart, smoothing);
         } catch (NumberFormatException e) {
             throw usage("--loss " + loss + ": the weights must be numbers, e.g. 1,1,0");
         } catch (IllegalArgumentException e) {

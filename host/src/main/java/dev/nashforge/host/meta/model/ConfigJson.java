@@ -11,6 +11,7 @@ import dev.nashforge.host.meta.nn.CellKind;
 import dev.nashforge.host.meta.nn.IterationFeature;
 import dev.nashforge.host.meta.nn.PredictorArchitecture;
 import dev.nashforge.host.meta.nn.PredictorFeatures;
+import dev.nashforge.host.meta.train.EvolutionStrategies;
 import dev.nashforge.host.meta.train.TrainingConfig;
 import dev.nashforge.host.meta.train.WarmStart;
 
@@ -78,7 +79,16 @@ public final class ConfigJson {
             init.put("model", c.initialWeights().model());
             init.put("weightsCrc32", c.initialWeights().weightsCrc32());
         }
+        if (c.smoothing() != null) {
+            ObjectNode es = n.putObject("evolutionStrategies");
+            es.put("sigma", c.smoothing().sigma());
+            es.put("pairs", c.smoothing().pairs());
+        }
         return n;
+    }
+
+    private static EvolutionStrategies smoothing(JsonNode n, JsonFields f) {
+        return new EvolutionStrategies(f.number(n, "sigma"), (int) f.integer(n, "pairs"));
     }
 
     private static WarmStart warmStart(JsonNode n, JsonFields f) {
@@ -98,7 +108,8 @@ public final class ConfigJson {
                     f.number(n, "gradientClip"), (int) f.integer(n, "evaluationSize"),
                     (int) f.integer(n, "evaluationEvery"), (int) f.integer(n, "checkpointInterval"),
                     f.integer(n, "seed"), n.has("warmup") ? (int) f.integer(n, "warmup") : 0,
-                    n.has("initialWeights") ? warmStart(f.node(n, "initialWeights"), f) : null);
+                    n.has("initialWeights") ? warmStart(f.node(n, "initialWeights"), f) : null,
+                    n.has("evolutionStrategies") ? smoothing(f.node(n, "evolutionStrategies"), f) : null);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("invalid training configuration: " + e.getMessage(), e);
         }

@@ -254,6 +254,9 @@ public final class MetaTrainer {
     /** Mean loss over the batch; {@code grad} receives the mean gradient (summed in instance order). */
     private double meanGradient(ExecutorService pool, List<Worker> workers, GameBatch batch, long seed,
                                 double[] params, double[] grad) {
+        if (config.smoothing() != null) {
+            return smoothedGradient(pool, workers, batch, seed, params, grad);
+        }
         int size = batch.size();
         MetaGradient[] results = new MetaGradient[size];
         runParallel(pool, workers, size, (worker, b) -> {
@@ -273,6 +276,46 @@ public final class MetaTrainer {
             grad[k] /= size;
         }
         return loss / size;
+    }
+
+    /**
+     * Mean loss over the batch and the 2K perturbed weights; {@code grad} receives the antithetic estimate of the
+     * smoothed loss's gradient ({@link EvolutionStrategies}). Every run is a forward pass of the game's whole
+     * trajectory (its warm-up and the T iterations) under the perturbed weights; the result does not depend on the
+     * thread count.
+     */
+    private double smoothedGradient(ExecutorService pool, List<Worker> workers, GameBatch batch, long seed,
+                                    double[] params, double[] grad) {
+        EvolutionStrategies es = config.smoothing();
+        int size = batch.size();
+        int pairs = es.pairs();
+        double[][] directions = new double[pairs][];
+        double[][] perturbed = new double[2 * pairs][];
+        for (int k = 0; k < pairs; k++) {
+            directions[k] = es.direction(seed, k, params.length);
+            perturbed[2 * k] = es.perturb(params, directions[k], 1);
+            perturbed[2 * k + 1] = es.perturb(params, directions[k], -1);
+        }
+        double[] losses = new double[2 * pairs * size];
+        runParallel(pool, workers, losses.length, (worker, task) -> {
+            int run = task / size;
+            int b = task % size;
+            MetaInstance inst = MetaInstance.of(batch, b, worker.bounds);
+            double[] p = perturbed[run];
+            losses[task] = worker.solver.loss(inst, p, p, config.warmupOf(seed, b));
+        });
+        double[] plus = new double[pairs];
+        double[] minus = new double[pairs];
+        double total = 0;
+        for (int k = 0; k < pairs; k++) {
+            for (int b = 0; b < size; b++) {
+                plus[k] += losses[(2 * k) * size + b] / size;
+                minus[k] += losses[(2 * k + 1) * size + b] / size;
+            }
+            total += plus[k] + minus[k];
+        }
+        es.accumulate(directions, plus, minus, grad);
+        return total / (2 * pairs);
     }
 
     /** Median NashGap of the average profile after {@code warmup + T} iterations over the held-out games. */

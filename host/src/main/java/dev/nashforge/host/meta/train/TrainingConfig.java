@@ -33,11 +33,14 @@ import dev.nashforge.host.meta.nn.PredictorArchitecture;
  *                           measured after {@code warmup + T} iterations
  * @param initialWeights     null: the initial weights are drawn from the seed; else the model whose weights the run
  *                           starts from (fine-tuning, {@code nash train --init})
+ * @param smoothing          null: the meta-gradient by reverse mode ({@code UnrolledSolver#gradient}); else the
+ *                           gradient of the Gaussian-smoothed loss estimated by {@link EvolutionStrategies}
  */
 public record TrainingConfig(String distribution, PredictorArchitecture architecture, SolverVariant variant,
                              AveragingWeights averaging, int horizon, MetaLoss loss, int steps, int batchSize,
                              double learningRate, double gradientClip, int evaluationSize, int evaluationEvery,
-                             int checkpointInterval, long seed, int warmup, WarmStart initialWeights) {
+                             int checkpointInterval, long seed, int warmup, WarmStart initialWeights,
+                             EvolutionStrategies smoothing) {
 
     public TrainingConfig {
         if (distribution == null || distribution.isBlank() || architecture == null || variant == null
@@ -61,7 +64,7 @@ public record TrainingConfig(String distribution, PredictorArchitecture architec
                           double learningRate, double gradientClip, int evaluationSize, int evaluationEvery,
                           int checkpointInterval, long seed, int warmup) {
         this(distribution, architecture, variant, averaging, horizon, loss, steps, batchSize, learningRate,
-                gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed, warmup, null);
+                gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed, warmup, null, null);
     }
 
     /** A configuration without warm-up. */
@@ -118,6 +121,6 @@ public record TrainingConfig(String distribution, PredictorArchitecture architec
     public TrainingConfig withSteps(int newSteps) {
         return new TrainingConfig(distribution, architecture, variant, averaging, horizon, loss, newSteps, batchSize,
                 learningRate, gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed, warmup,
-                initialWeights);
+                initialWeights, smoothing);
     }
 }
