@@ -91,6 +91,10 @@ final class TrainCommand implements Runnable {
             + "antithetic pairs of perturbations per step, 2K forward runs per game (default ${DEFAULT-VALUE}).")
     int esPairs;
 
+    @Option(names = "--es-head-only", description = "With --estimator es: perturb and train only the network's "
+            + "output head (H + F + 1 weights), keeping the rest at the initial (or --init) weights.")
+    boolean esHeadOnly;
+
     @Option(names = "--steps", paramLabel = "N", defaultValue = "2000", description = "Optimizer steps (default "
             + "${DEFAULT-VALUE}).")
     int steps;
@@ -285,11 +289,11 @@ final class TrainCommand implements Runnable {
             AveragingWeights averaging = variant.defaultAveraging();
             EvolutionStrategies smoothing = switch (estimator.trim().toLowerCase(Locale.ROOT)) {
                 case "reverse" -> null;
-                case "es" -> new EvolutionStrategies(esSigma, esPairs);
+                case "es" -> new EvolutionStrategies(esSigma, esPairs, esHeadOnly);
                 default -> throw usage("--estimator " + estimator + ": use reverse or es");
             };
-            if (smoothing == null && (matched("--es-sigma") || matched("--es-pairs"))) {
-                throw usage("--es-sigma and --es-pairs need --estimator es");
+            if (smoothing == null && (matched("--es-sigma") || matched("--es-pairs") || esHeadOnly)) {
+                throw usage("--es-sigma, --es-pairs and --es-head-only need --estimator es");
             }
             return new TrainingConfig(dist, architecture, variant, averaging, horizon, metaLoss, steps, batch,
                     learningRate, clip, evalSize, evalEvery, recompute, seed, warmup, warmStart, smoothing);

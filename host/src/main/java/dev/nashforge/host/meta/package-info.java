@@ -31,6 +31,21 @@
  * sees both the start of a solve and its late phase, where a predictor trained on t ≤ T alone stalls (the Leduc
  * attempts below). Checked by central differences against the loss with the warm-up's weights held fixed.
  *
+ * <h2>Long horizons: the meta-gradient explodes, evolution strategies do not</h2>
+ * Regret matching's {@code [·]⁺} makes the unrolled dynamics chaotic: the reverse-mode meta-gradient's norm grows
+ * exponentially with the horizon T, and the loss itself is rough at the scale of 0.01 in a single weight. Measured
+ * by the bench {@code MetaGradientNormRunner} on two {@code biased_leduc} games (GRU-8 at its initialization, log-scale
+ * TC + NashGap loss): gradient norm 38–400 at T = 32, 6e7–1e13 at T = 256, 3e20–2e43 at T = 1024, and moving the
+ * head's skip weight by ±0.01 changes the T = 1024 loss by up to 0.35 (a 40% change of the NashGap-weighted sum)
+ * in either direction. Clipped to norm 1, such a gradient is a random direction: reverse-mode training at T = 1024
+ * ({@code --recompute 32}, batch 4, Adam 1e-3) did not lower the training loss in 26 steps and raised the held-out median
+ * NashGap after 1024 iterations from 1.10e-2 to 1.25e-2. Truncating (T = 32 after a forward-only warm-up) keeps the
+ * gradient finite but optimizes the next 32 iterations only, and every such run made the late phase worse (below).
+ * {@link dev.nashforge.host.meta.train.EvolutionStrategies} ({@code nash train --estimator es}) estimates instead
+ * the gradient of the Gaussian-smoothed loss from antithetic forward runs of the whole trajectory, as Metz et al.
+ * (2021, "Gradients are not all you need") recommend for chaotic unrolled systems; {@code MetaLoss#logarithmic}
+ * ({@code --loss-scale log}) weighs games by relative improvement.
+ *
  * <h2>Training and model files</h2>
  * {@code meta.train.MetaTrainer} (Adam, clipping, held-out games from disjoint seeds, one seed split per purpose,
  * atomic resumable checkpoints, NaN/divergence stop); {@code meta.model.ModelFile} (versioned JSON with a CRC-32 of

@@ -89,6 +89,36 @@ class EvolutionStrategiesTest {
     }
 
     @Test
+    void headOnlyTrainingMovesTheOutputHeadAndNothingElse() throws Exception {
+        TrainingConfig config = new TrainingConfig("biased_shapley", PredictorArchitecture.gru(3),
+                SolverVariant.NPCFR_PLUS, AveragingWeights.QUADRATIC, 4,
+                new MetaLoss(1, 1, 0, LossSchedule.LINEAR, true), 3, 2, 1e-2, 1.0, 2, 3, 0, 7, 0, null,
+                new EvolutionStrategies(0.1, 3, true));
+        double[] start = new MetaTrainer(config.withSteps(0), 1).train(null, TrainingProgress.none()).model()
+                .parameters();
+        NpcfrModel trained = new MetaTrainer(config, 2).train(null, TrainingProgress.none()).model();
+        double[] end = trained.parameters();
+        int head = new PredictorNetwork(config.architecture()).headParameterCount();
+        assertEquals(3 + 10 + 1, head, "w_h [H], w_φ [F], b_o");
+        int moved = 0;
+        for (int k = 0; k < end.length; k++) {
+            if (k < end.length - head) {
+                assertEquals(start[k], end[k], 0.0, "weight " + k + " is not in the head");
+            } else if (start[k] != end[k]) {
+                moved++;
+            }
+        }
+        assertEquals(head, moved, "every head weight moved");
+        double[] e = config.smoothing().direction(5, 0, 20, 6);
+        for (int k = 0; k < 6; k++) {
+            assertEquals(0.0, e[k], 0.0);
+        }
+        Path file = dir.resolve("head.npcfr");
+        ModelFile.write(file, trained);
+        assertEquals(config, ModelFile.read(file).training());
+    }
+
+    @Test
     void trainingWithItIsDeterministicAndRecorded() throws Exception {
         TrainingConfig config = new TrainingConfig("biased_shapley", PredictorArchitecture.gru(3),
                 SolverVariant.NPCFR_PLUS, AveragingWeights.QUADRATIC, 4,

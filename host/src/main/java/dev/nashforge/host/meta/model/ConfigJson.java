@@ -83,12 +83,16 @@ public final class ConfigJson {
             ObjectNode es = n.putObject("evolutionStrategies");
             es.put("sigma", c.smoothing().sigma());
             es.put("pairs", c.smoothing().pairs());
+            if (c.smoothing().headOnly()) {
+                es.put("headOnly", true);
+            }
         }
         return n;
     }
 
     private static EvolutionStrategies smoothing(JsonNode n, JsonFields f) {
-        return new EvolutionStrategies(f.number(n, "sigma"), (int) f.integer(n, "pairs"));
+        return new EvolutionStrategies(f.number(n, "sigma"), (int) f.integer(n, "pairs"),
+                n.has("headOnly") && f.bool(n, "headOnly"));
     }
 
     private static WarmStart warmStart(JsonNode n, JsonFields f) {

@@ -43,6 +43,11 @@ public final class GruCell implements PredictorCell {
     }
 
     @Override
+    public int headParameterCount() {
+        return hidden + inputs + 1;
+    }
+
+    @Override
     public int parameterCount() {
         return 3 * gateBlock + 2 * hidden + inputs + 1;
     }

@@ -34,6 +34,11 @@ public final class MlpCell implements PredictorCell {
     }
 
     @Override
+    public int headParameterCount() {
+        return hidden + inputs + 1;
+    }
+
+    @Override
     public int parameterCount() {
         return hidden * inputs + hidden + hidden * hidden + hidden + hidden + inputs + 1;
     }

@@ -21,6 +21,12 @@ public interface PredictorCell {
 
     int parameterCount();
 
+    /**
+     * Size of the output head {@code w_h [H], w_φ [F], b_o}: the last parameters of the cell's layout (the weights
+     * that map the state and the features to the output pre-activation).
+     */
+    int headParameterCount();
+
     /** Writes initial parameters; the head starts as {@code o = φ_0} (the normalized regret, see the network). */
     void initialize(double[] params, int offset, SplittableRandom random);
 

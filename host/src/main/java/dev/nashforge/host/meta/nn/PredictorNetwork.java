@@ -36,6 +36,11 @@ public final class PredictorNetwork {
         return cell.parameterCount();
     }
 
+    /** The output head's size: the last {@code headParameterCount()} parameters are {@code w_h, w_φ, b_o}. */
+    public int headParameterCount() {
+        return cell.headParameterCount();
+    }
+
     /** Recurrent state per row (0 for the MLP). */
     public int stateSize() {
         return cell.stateSize();

@@ -13,10 +13,18 @@ import java.util.SplittableRandom;
  * you need"). Each run is a whole trajectory under the perturbed weights, warm-up included, so nothing is truncated.
  * Immutable.
  *
- * @param sigma standard deviation σ of the perturbations (weights are O(1))
- * @param pairs K, antithetic pairs per optimizer step
+ * @param sigma    standard deviation σ of the perturbations (weights are O(1))
+ * @param pairs    K, antithetic pairs per optimizer step
+ * @param headOnly perturb (and so train) only the network's output head {@code w_h, w_φ, b_o}
+ *                 ({@code PredictorNetwork#headParameterCount()}): H + F + 1 weights instead of all, so K pairs
+ *                 estimate the gradient far better; the rest of the network keeps its initial weights
  */
-public record EvolutionStrategies(double sigma, int pairs) {
+public record EvolutionStrategies(double sigma, int pairs, boolean headOnly) {
+
+    /** Perturbs every weight. */
+    public EvolutionStrategies(double sigma, int pairs) {
+        this(sigma, pairs, false);
+    }
 
     public EvolutionStrategies {
         if (!(sigma > 0) || !Double.isFinite(sigma)) {
@@ -29,12 +37,20 @@ public record EvolutionStrategies(double sigma, int pairs) {
 
     /** {@code [dim]} the direction ε_k of the step whose minibatch seed is {@code stepSeed}: i.i.d. N(0, 1). */
     public double[] direction(long stepSeed, int k, int dim) {
+        return direction(stepSeed, k, dim, 0);
+    }
+
+    /**
+     * {@code [dim]} the direction ε_k restricted to the indices {@code from..dim−1} (0 before them): i.i.d. N(0, 1)
+     * there, the same values as {@link #direction(long, int, int)} would draw for a vector of {@code dim − from}.
+     */
+    public double[] direction(long stepSeed, int k, int dim, int from) {
         long z = stepSeed + 0xD1B54A32D192ED03L * (k + 1L);
         z = (z ^ (z >>> 32)) * 0xDABA0B6EB09322E3L;
         z = (z ^ (z >>> 32)) * 0xDABA0B6EB09322E3L;
         SplittableRandom random = new SplittableRandom(z ^ (z >>> 32));
         double[] e = new double[dim];
-        for (int i = 0; i < dim; i++) {
+        for (int i = from; i < dim; i++) {
             e[i] = random.nextGaussian();
         }
         return e;

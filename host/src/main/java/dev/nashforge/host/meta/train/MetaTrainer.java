@@ -292,7 +292,8 @@ public final class MetaTrainer {
         double[][] directions = new double[pairs][];
         double[][] perturbed = new double[2 * pairs][];
         for (int k = 0; k < pairs; k++) {
-            directions[k] = es.direction(seed, k, params.length);
+            directions[k] = es.direction(seed, k, params.length,
+                    es.headOnly() ? params.length - network.headParameterCount() : 0);
             perturbed[2 * k] = es.perturb(params, directions[k], 1);
             perturbed[2 * k + 1] = es.perturb(params, directions[k], -1);
         }
