@@ -285,7 +285,7 @@ public final class ExactEvaluator {
      * {@code p_μ(z) = c(z) J(z)} and {@code p_ν(z) = c(z) Π_i x̄_i[s_i(z)]}. Because both are distributions over
      * the terminals (Σ_z p_μ = Σ_z p_ν = 1), it is evaluated as {@code Σ_z [p_μ(z) ln(p_μ(z)/p_ν(z)) + p_ν(z) −
      * p_μ(z)] = Σ_z p_μ(z) · φ(p_ν(z)/p_μ(z) − 1)} with {@code φ(d) = d − ln(1+d) ≥ 0} (series for small |d|;
-     * the term is p_ν(z) where p_μ(z) = 0): every term is non-negative, small correlations keep their relative
+     * the term is p_ν(z) where p_μ(z) = 0; {@link KlTerm}): every term is non-negative, small correlations keep their relative
      * accuracy, and the result is exactly 0 for a single iterate (then p_μ = p_ν bit for bit).
      *
      * @throws IllegalArgumentException if some terminal has p_μ &gt; 0 but p_ν = 0, which no consistent joint play
@@ -304,27 +304,22 @@ public final class ExactEvaluator {
             }
             double pNu = chance[z] * product;
             double pMu = chance[z] * joint[z];
-            if (pMu <= 0) {
-                tc += pNu; // the limit of p_μ·φ(p_ν/p_μ − 1) as p_μ → 0
-                continue;
+            double logNu = Double.NaN;
+            if (pMu > 0 && pNu <= 0) {
+                // p_ν underflowed, or the play is inconsistent: its logarithm from the factors tells which
+                logNu = Math.log(chance[z]);
+                for (int j = 0; j < numPlayers; j++) {
+                    logNu += Math.log(average[j][terminalSequence[j][z]]);
+                }
+                if (logNu == Double.NEGATIVE_INFINITY) {
+                    throw new IllegalArgumentException(structure.name() + ": terminal " + z + " has joint weight "
+                            + joint[z] + " but the average plans give it probability 0; the joint weights and"
+                            + " average plans of the JointPlay do not come from the same iterates");
+                }
             }
-            if (pNu <= 0) {
-                throw new IllegalArgumentException(structure.name() + ": terminal " + z + " has joint weight "
-                        + joint[z] + " but the average plans give it probability 0; the joint weights and average"
-                        + " plans of the JointPlay do not come from the same iterates");
-            }
-            tc += pMu * klTerm((pNu - pMu) / pMu);
+            tc += KlTerm.of(pMu, pNu, logNu);
         }
         return tc;
-    }
-
-    /** φ(d) = d − ln(1+d) for d &gt; −1: non-negative, ~ d²/2 near 0 (Taylor series where |d| &lt; 1e-3). */
-    static double klTerm(double d) {
-        if (Math.abs(d) < 1e-3) {
-            // d²/2 − d³/3 + d⁴/4 − d⁵/5 + d⁶/6; the first omitted term, d⁷/7, is below 2e-16 · d²/2.
-            return d * d * (0.5 + d * (-1.0 / 3 + d * (0.25 + d * (-0.2 + d / 6))));
-        }
-        return Math.max(0, d - Math.log1p(d));
     }
 
     private double[] sequenceValuesUnchecked(GameInstance game, double[][] plans, int player) {

@@ -118,6 +118,28 @@ class JointPlayMetricsTest {
     }
 
     @Test
+    void totalCorrelationStaysFiniteWhenAJointWeightIsSubnormal() {
+        // Two iterates of a 2x2 game with weight 1 each: x1 = (1e-320, 1), x2 = (1, 0), then x1 = (1, 0),
+        // x2 = (0, 1). Terminal (a0, b0) has p_μ = 1e-320/2 (subnormal) but p_ν = x̄1[a0] x̄2[b0] = 1/4, so
+        // p_ν/p_μ overflows; the exact term is p_ν − p_μ − p_μ ln(p_ν/p_μ) = 1/4 to double precision. The other
+        // terminals (hand-computed): (a0,b1) p_μ = 1/2, p_ν = 1/4; (a1,b0) p_μ = 1/2, p_ν = 1/4; (a1,b1) p_μ = 0,
+        // p_ν = 1/4. TC = 1/4 + 2·(1/2 ln 2 − 1/4) + 1/4 = ln 2.
+        NormalFormGame g = new NormalFormGame("two-by-two", new int[] {2, 2},
+                new double[][] {{1, 0, 0, 1}, {0, 1, 1, 0}});
+        CompiledGame c = GameCompiler.compile(g);
+        ExactEvaluator evaluator = new ExactEvaluator(c.structure());
+        JointPlay play = JointPlay.empty(c.structure());
+        play.add(1, new double[][] {{1, 1e-320, 1}, {1, 1, 0}});
+        play.add(1, new double[][] {{1, 1, 0}, {1, 0, 1}});
+        double tc = evaluator.totalCorrelation(c.instance(), play);
+        assertTrue(Double.isFinite(tc), "TC = " + tc);
+        assertEquals(Math.log(2), tc, 1e-15);
+        assertEquals(0.25, KlTerm.of(5e-321, 0.25, Double.NaN), 1e-300);
+        // p_ν underflowed to 0 although its factors are positive: the logarithms of the factors are used
+        assertEquals(1e-300 * (Math.log(1e-300) - (-800)) - 1e-300, KlTerm.of(1e-300, 0, -800), 1e-310);
+    }
+
+    @Test
     void singleIterateHasZeroCorrelationAndCceGapEqualsNashGap() {
         Random random = new Random(9);
         Game[] games = {new TestKuhnPoker(3), new TestSignalGame(1),

@@ -1,11 +1,12 @@
 package dev.nashforge.host.meta.ops;
 
 import dev.nashforge.host.meta.MetaLayout;
+import dev.nashforge.host.metrics.KlTerm;
 
 /**
  * Total correlation of the joint play (method.md §4), {@code TC = KL(p_μ ‖ p_ν)} with {@code p_μ(z) = c(z) J(z)}
  * and {@code p_ν(z) = c(z) Π_i x̄_i[s_i(z)]}, evaluated like {@code ExactEvaluator#totalCorrelation} as
- * {@code Σ_z p_μ(z) φ(p_ν(z)/p_μ(z) − 1)}, {@code φ(d) = d − ln(1+d)} (equal to
+ * {@code Σ_z p_μ(z) φ(p_ν(z)/p_μ(z) − 1)}, {@code φ(d) = d − ln(1+d)} ({@link KlTerm}, equal to
  * {@code Σ_z p_μ ln(p_μ/p_ν) − p_μ + p_ν}, the two distributions having equal mass).
  *
  * <p>Derivatives: {@code ∂TC/∂J(z) = c(z) ln(J(z)/P(z))}, {@code ∂TC/∂P(z) = c(z) (1 − J(z)/P(z))} with
@@ -35,11 +36,14 @@ public final class TotalCorrelationOp {
             }
             double pNu = c * p;
             double pMu = c * joint[z];
-            if (pMu <= 0) {
-                tc += pNu;
-                continue;
+            double logNu = Double.NaN;
+            if (pMu > 0 && pNu <= 0) {
+                logNu = Math.log(c);
+                for (int j = 0; j < n; j++) {
+                    logNu += Math.log(average[termSeq[j * numZ + z]]);
+                }
             }
-            tc += pMu * klTerm((pNu - pMu) / pMu);
+            tc += KlTerm.of(pMu, pNu, logNu);
         }
         return tc;
     }
@@ -61,7 +65,7 @@ public final class TotalCorrelationOp {
             }
             double pBar;
             if (joint[z] > 0 && p > 0) {
-                jointBar[z] += weight * c * Math.log(joint[z] / p);
+                jointBar[z] += weight * c * (Math.log(joint[z]) - Math.log(p));
                 pBar = weight * c * (1 - joint[z] / p);
             } else {
                 pBar = weight * c;
@@ -73,11 +77,4 @@ public final class TotalCorrelationOp {
         }
     }
 
-    /** φ(d) = d − ln(1+d), with its Taylor series where |d| &lt; 1e-3 (as the exact evaluator). */
-    static double klTerm(double d) {
-        if (Math.abs(d) < 1e-3) {
-            return d * d * (0.5 + d * (-1.0 / 3 + d * (0.25 + d * (-0.2 + d / 6))));
-        }
-        return Math.max(0, d - Math.log1p(d));
-    }
 }
