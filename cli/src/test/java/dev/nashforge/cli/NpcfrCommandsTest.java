@@ -90,6 +90,9 @@ class NpcfrCommandsTest {
                 m.training().initialWeights().weightsCrc32());
         assertTrue(m.training().loss().logarithmic());
         assertTrue(!java.util.Arrays.equals(start.parameters(), m.parameters()), "two steps changed the weights");
+        // a fine-tuned model is usable everywhere a model is (compare derives its held-out seed from the config)
+        NashRun.of("compare", "kuhn_poker(noise=0.2)", "--model", tuned.toString(), "--algos", "npcfr+,pcfr+",
+                "--iterations", "16", "--instances", "2", "--backend", "cpu", "--progress", "never").assertSuccess();
         // a conflicting network, or a model that does not exist, is a usage error naming the option
         String error = NashRun.of("train", "--distribution", "biased_shapley", "--init", base.toString(), "--hidden",
                 "8", "--out", dir.resolve("x.npcfr").toString(), "--progress", "never")

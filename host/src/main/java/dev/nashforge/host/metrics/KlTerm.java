@@ -4,14 +4,20 @@ package dev.nashforge.host.metrics;
  * One terminal's term of the total correlation {@code KL(p_μ ‖ p_ν)} (method.md §4) in the form both evaluators
  * use, {@code p_μ · φ(p_ν/p_μ − 1)} with {@code φ(d) = d − ln(1+d) ≥ 0} (equal to
  * {@code p_μ ln(p_μ/p_ν) − p_μ + p_ν}), finite for every representable pair: a Taylor series keeps small
- * correlations accurate, and where the ratio {@code p_ν/p_μ} is huge or does not exist in double precision (a
- * subnormal {@code p_μ}, or a {@code p_ν} that underflowed to 0 although no factor of it is 0, as happens in
- * three-player Leduc after a thousand iterations) the term is formed from logarithms instead. Stateless.
+ * correlations accurate, and where the ratio {@code p_ν/p_μ} is far from 1 (below 1e-3 or above 1e3: there
+ * {@code ratio − 1} can round to −1, as it did on three-player Leduc after a thousand iterations with p_ν/p_μ ≈
+ * 8e-18, or the ratio can overflow for a subnormal {@code p_μ}) or does not exist (a {@code p_ν} that underflowed
+ * to 0 although no factor of it is 0) the term is formed from logarithms instead. Stateless.
  */
 public final class KlTerm {
 
     /** Ratios {@code p_ν/p_μ} above this use the logarithmic form. */
     static final double LARGE_RATIO = 1e3;
+    /**
+     * Ratios {@code p_ν/p_μ} below this use the logarithmic form too: for a ratio under about 1e-16,
+     * {@code ratio − 1} rounds to −1 and φ would be ln 0.
+     */
+    static final double SMALL_RATIO = 1e-3;
 
     private KlTerm() {
     }
@@ -29,7 +35,7 @@ public final class KlTerm {
             return pNu; // the limit of p_μ·φ(p_ν/p_μ − 1) as p_μ → 0
         }
         double ratio = pNu / pMu;
-        if (pNu > 0 && ratio < LARGE_RATIO) {
+        if (pNu > 0 && ratio > SMALL_RATIO && ratio < LARGE_RATIO) {
             return pMu * phi(ratio - 1);
         }
         double ln = pNu > 0 ? Math.log(pNu) : logNu;

@@ -135,6 +135,12 @@ class JointPlayMetricsTest {
         assertTrue(Double.isFinite(tc), "TC = " + tc);
         assertEquals(Math.log(2), tc, 1e-15);
         assertEquals(0.25, KlTerm.of(5e-321, 0.25, Double.NaN), 1e-300);
+        // p_ν/p_μ ≈ 7.8e-18 (three-player Leduc, NPCFR+, 1024 iterations): ratio − 1 rounds to −1, yet the term is
+        // p_ν − p_μ + p_μ ln(p_μ/p_ν) = 7.2076504e-16 · (ln(1.28478e17) − 1) ≈ 2.7672e-14
+        double pMu = 7.207650400316148E-16;
+        double pNu = 5.6100231497542394E-33;
+        assertEquals(pNu - pMu + pMu * Math.log(pMu / pNu), KlTerm.of(pMu, pNu, Double.NaN), 1e-28);
+        assertEquals(2.7672e-14, KlTerm.of(pMu, pNu, Double.NaN), 1e-17);
         // p_ν underflowed to 0 although its factors are positive: the logarithms of the factors are used
         assertEquals(1e-300 * (Math.log(1e-300) - (-800)) - 1e-300, KlTerm.of(1e-300, 0, -800), 1e-310);
     }

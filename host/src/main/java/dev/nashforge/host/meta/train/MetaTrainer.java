@@ -59,6 +59,8 @@ public final class MetaTrainer {
     private final long minibatchBase;
     private final long evaluationSeed;
     private final double[] initialParameters;
+    /** The config starts from a model's weights but none were given: seeds are available, training is not. */
+    private final boolean missingWarmStart;
 
     /** Trains on the catalog distribution named by {@code config.distribution()}. */
     public MetaTrainer(TrainingConfig config, int threads) {
@@ -107,10 +109,7 @@ public final class MetaTrainer {
         this.evaluationSeed = (root.split().nextLong() << 1) | 1L;
         double[] drawn = network.initialParameters(initialization.split());
         this.initialParameters = initialWeights == null ? drawn : checkedWarmStart(config, initialWeights, drawn.length);
-        if (initialWeights == null && config.initialWeights() != null) {
-            throw new IllegalArgumentException("MetaTrainer: the config starts from " + config.initialWeights()
-                    + " but no initial weights were given");
-        }
+        this.missingWarmStart = initialWeights == null && config.initialWeights() != null;
     }
 
     private static double[] checkedWarmStart(TrainingConfig config, double[] weights, int expected) {
@@ -157,6 +156,10 @@ public final class MetaTrainer {
      * @throws TrainingDivergedException on NaN or divergence
      */
     public TrainingResult train(Path checkpoint, TrainingProgress progress) {
+        if (missingWarmStart) {
+            throw new IllegalStateException("MetaTrainer: the config starts from " + config.initialWeights()
+                    + " but no initial weights were given; construct the trainer with them");
+        }
         long started = System.currentTimeMillis();
         double[] params = initialParameters.clone();
         Adam adam = new Adam(params.length, config.learningRate(), config.gradientClip());
