@@ -49,8 +49,8 @@
  * <h2>Training and model files</h2>
  * {@code meta.train.MetaTrainer} (Adam, clipping, held-out games from disjoint seeds, one seed split per purpose,
  * atomic resumable checkpoints, NaN/divergence stop); {@code meta.model.ModelFile} (versioned JSON with a CRC-32 of
- * the weights). The trained biased-Shapley model ships as the resource {@code models/biased_shapley.npcfr} next to
- * this package; {@link dev.nashforge.host.meta.LearnedPredictor} is its forward pass for a solver backend.
+ * the weights). The trained models ship as resources {@code models/<family>.npcfr} next to this package
+ * (biased Shapley, three-player Leduc, general-sum two-player Leduc); {@link dev.nashforge.host.meta.LearnedPredictor} is its forward pass for a solver backend.
  *
  * <h2>What was measured</h2>
  * Bench {@code MetaTrainingRunner}, training on {@code biased_shapley} (defaults: bias0 0.5, bias1 0.25, additive
@@ -69,8 +69,13 @@
  * </ul>
  * Two-player biased Leduc (8-unit GRU without iteration feature, TC + NashGap, linear λ, 2 threads): T = 32,
  * 350 steps of 8 games (383 s) beats PCFR+ up to about T (1.5e-1 vs 3.3e-1 at 32 iterations) but stalls near 3e-2,
- * while PCFR+ reaches 7.3e-4 at 4096; T = 64, 300 steps of 4 games (298 s) ends at 4.3e-3 at 4096. Neither is
- * shipped: a few minutes of training do not reach the paper's Leduc result (10 hours of training there).
+ * while PCFR+ reaches 7.3e-4 at 4096; T = 64, 300 steps of 4 games (298 s) ends at 4.3e-3 at 4096. Later runs
+ * (log-scale loss, warm-ups up to 4096, full reverse mode at T = 1024, evolution strategies; bench/RESULTS.md)
+ * all left the late phase worse than the untrained network. Three-player Leduc, where the untrained network is a
+ * poor solver, gained tenfold from 40 short-horizon steps on chance-perturbed instances: that run ships as
+ * {@code models/leduc_poker.npcfr}, and its 40-step fine-tune on {@code biased_leduc} as
+ * {@code models/biased_leduc.npcfr} (ahead of the untrained network up to about 1000 iterations, not beyond).
+ * Neither reaches the paper's Leduc results (10 hours of training there).
  * The shipped model off its training distribution (2^14): biased_shapley(bias0=2,bias1=-0.5,noise=0.3) 5.8e-8
  * (PCFR+ 6.8e-3); shapley with noise 0.1 7.9e-5 (PCFR+ 4.5e-2); biased_shapley(5,5,noise=1) 1.0e-10 (PCFR+
  * 2.9e-12: there PCFR+ already converges and the model is slightly worse, but still converges).
