@@ -20,7 +20,6 @@ import dev.nashforge.host.meta.nn.PredictorArchitecture;
 import dev.nashforge.host.meta.nn.PredictorNetwork;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -42,14 +41,7 @@ public final class MetaGradientNormRunner {
     }
 
     public static void main(String[] args) {
-        Map<String, String> a = new LinkedHashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq < 0) {
-                throw new IllegalArgumentException("argument '" + arg + "' is not key=value");
-            }
-            a.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> a = KeyValueArguments.parse(args);
         GameDistribution d = GameCatalog.distribution(a.getOrDefault("distribution", "biased_leduc"));
         PredictorNetwork network;
         double[] params;

@@ -22,7 +22,6 @@ import dev.nashforge.host.meta.train.TrainingConfig;
 import dev.nashforge.host.meta.train.TrainingResult;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -44,14 +43,7 @@ public final class MetaTrainingRunner {
     }
 
     public static void main(String[] args) {
-        Map<String, String> a = new LinkedHashMap<>();
-        for (String arg : args) {
-            int eq = arg.indexOf('=');
-            if (eq < 0) {
-                throw new IllegalArgumentException("argument '" + arg + "' is not key=value");
-            }
-            a.put(arg.substring(0, eq), arg.substring(eq + 1));
-        }
+        Map<String, String> a = KeyValueArguments.parse(args);
         int threads = Integer.parseInt(a.getOrDefault("threads", "2"));
         int budget = Integer.parseInt(a.getOrDefault("budget", "16384"));
         int games = Integer.parseInt(a.getOrDefault("games", "32"));
