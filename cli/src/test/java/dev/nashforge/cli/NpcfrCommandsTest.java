@@ -210,10 +210,15 @@ class NpcfrCommandsTest {
     }
 
     @Test
-    void updatesOtherThanSimultaneousAreAUsageError() {
-        String error = NashRun.of("solve", "biased_shapley", "--algo", "npcfr+", "--updates", "alternating",
-                "--iterations", "8").assertError(CliErrorHandler.USAGE);
-        assertTrue(error.contains("simultaneous"), error);
+    void alternatingUpdatesRunOnTheCpuBackendAndAreRefusedWithAReasonElsewhere() throws IOException {
+        NashRun run = NashRun.of("solve", "biased_shapley", "--algo", "npcfr+", "--updates", "alternating",
+                "--iterations", "8", "--backend", "cpu", "--json", "--progress", "never");
+        run.assertSuccess();
+        assertEquals("alternating", MAPPER.readTree(run.out()).get("updates").asText(), run.out());
+        NashRun gpu = NashRun.of("solve", "biased_shapley", "--algo", "npcfr+", "--updates", "alternating",
+                "--iterations", "8", "--backend", "opencl", "--progress", "never");
+        assertTrue(gpu.exitCode() != 0, "opencl has no alternating NPCFR: " + gpu.out());
+        assertTrue(gpu.err().contains("alternating NPCFR") || gpu.err().contains("unavailable"), gpu.err());
     }
 
     @Test

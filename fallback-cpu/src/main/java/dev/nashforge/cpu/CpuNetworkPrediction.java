@@ -42,6 +42,7 @@ final class CpuNetworkPrediction {
     private double[][] currentStrategy;
     private CpuKernels kernels;
     private int activeIteration;
+    private int activePlayer;
 
     CpuNetworkPrediction(GameBatch batch, LearnedModel model, int threads, int parallelWork) {
         this.layout = new MetaLayout(batch.structure());
@@ -82,9 +83,14 @@ final class CpuNetworkPrediction {
         this.kernels = kernels;
     }
 
-    /** m^{t+1} for every instance, on {@code workers}; advances the recurrent states to h^t. */
-    void compute(int iteration, CpuWorkers workers) {
+    /**
+     * m^{t+1} for every instance, on {@code workers}; advances the recurrent states to h^t. With {@code player ≥ 0}
+     * only that player's rows of the prediction and of the state are written (alternating updates): the network
+     * runs over all rows, as it is applied per infoset, and the other players' outputs are dropped.
+     */
+    void compute(int iteration, int player, CpuWorkers workers) {
         activeIteration = iteration;
+        activePlayer = player;
         workers.run(plan.tasks(), this::task);
     }
 
@@ -97,9 +103,14 @@ final class CpuNetworkPrediction {
             gather(currentStrategy, b, s.strategy);
             network.forward(params, layout, bound[b], activeIteration, s.regret, s.cumulative, s.prediction,
                     s.strategy, state[b], s.stateNext, s.next, s.tape, null);
-            System.arraycopy(s.stateNext, 0, state[b], 0, s.stateNext.length);
+            int stateSize = network.stateSize();
             for (int i = 0; i < players; i++) {
+                if (activePlayer >= 0 && i != activePlayer) {
+                    continue;
+                }
                 int from = layout.sequenceOffset()[i];
+                System.arraycopy(s.stateNext, from * stateSize, state[b], from * stateSize,
+                        numSequences[i] * stateSize);
                 int base = b * numSequences[i];
                 for (int q = 0; q < numSequences[i]; q++) {
                     prediction[i][base + q] = kernels.round(s.next[from + q]);

@@ -202,7 +202,24 @@ final class CpuSolverSession implements SolverSession {
         if (iteration < 1) {
             throw new IllegalArgumentException("iterations are numbered from 1, got " + iteration);
         }
-        networkPrediction.compute(iteration, workers);
+        networkPrediction.compute(iteration, -1, workers);
+    }
+
+    @Override
+    public void computePrediction(int player, int iteration) {
+        checkOpen();
+        if (networkPrediction == null) {
+            throw new IllegalStateException("computePrediction needs a learned prediction (npcfr, npcfr+), but this"
+                    + " session runs " + config.describe());
+        }
+        if (iteration < 1) {
+            throw new IllegalArgumentException("iterations are numbered from 1, got " + iteration);
+        }
+        if (player < 0 || player >= batch().structure().numPlayers()) {
+            throw new IllegalArgumentException("player " + player + " out of range 0.."
+                    + (batch().structure().numPlayers() - 1));
+        }
+        networkPrediction.compute(iteration, player, workers);
     }
 
     @Override

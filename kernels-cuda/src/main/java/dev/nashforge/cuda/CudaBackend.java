@@ -62,7 +62,7 @@ public final class CudaBackend implements Backend {
      */
     @Override
     public Optional<String> unsupportedReason(SolverConfig config) {
-        return Optional.empty();
+        return config.learnedAlternating() ? Optional.of(SolverConfig.LEARNED_ALTERNATING_CPU_ONLY) : Optional.empty();
     }
 
     @Override

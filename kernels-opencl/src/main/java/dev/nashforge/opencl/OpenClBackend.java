@@ -50,6 +50,9 @@ public final class OpenClBackend implements Backend {
      */
     @Override
     public Optional<String> unsupportedReason(SolverConfig config) {
+        if (config.learnedAlternating()) {
+            return Optional.of(SolverConfig.LEARNED_ALTERNATING_CPU_ONLY);
+        }
         OpenClDeviceProbe.Result probe = OpenClDeviceProbe.result();
         if (probe.availability().available() && !probe.precisions().contains(config.precision())) {
             return Optional.of("the OpenCL device (" + probe.availability().device() + ") does not support "

@@ -90,6 +90,21 @@ public interface SolverSession extends AutoCloseable {
     }
 
     /**
+     * The learned prediction of {@code player} only, for alternating NPCFR / NPCFR+ (method.md §3: players in turn):
+     * m^{t+1} and h^t at {@code player}'s infosets, from {@code player}'s r^t, R^t (after its update of iteration t),
+     * m^t and σ^t, before its {@link #computeStrategy}; every other player's prediction and recurrent state is left
+     * as it was. The network is applied per infoset, so this is exactly the rows of {@link #computePrediction(int)}
+     * that belong to {@code player}. Call it once per player and iteration.
+     *
+     * @throws UnsupportedOperationException on a backend without alternating learned updates (its
+     *                                       {@link Backend#unsupportedReason} says so, so {@code open} refuses)
+     */
+    default void computePrediction(int player, int iteration) {
+        throw new UnsupportedOperationException("this backend (" + device() + ") does not run alternating NPCFR"
+                + " updates; use --backend cpu or --updates simultaneous");
+    }
+
+    /**
      * The recurrent state of the learned prediction, {@code [batch][stateLength]} in the backend's layout, or
      * {@code [0][]} when the configuration has none. Checkpoints only.
      */

@@ -14,10 +14,12 @@ import dev.nashforge.host.backend.SolverSession;
  *       player the regret update, the next strategy and its realization plan;
  *       {@link UpdateMode#ALTERNATING}: for p = 0, 1, …, N-1 in turn, p's instantaneous regret against the
  *       current plans (players before p already updated), p's regret update, next strategy and plan.</li>
- *   <li>{@link Prediction#LEARNED} (NPCFR, always simultaneous): the instantaneous regrets of all players, every
- *       player's regret update, then {@link SolverSession#computePrediction(int)} once for all players (the
+ *   <li>{@link Prediction#LEARNED} (NPCFR), simultaneous (its default): the instantaneous regrets of all players,
+ *       every player's regret update, then {@link SolverSession#computePrediction(int)} once for all players (the
  *       network reads σ^t, so it runs before any next strategy), then every player's next strategy and plan —
- *       the order of {@code meta.UnrolledSolver}.</li>
+ *       the order of {@code meta.UnrolledSolver}, in which the networks are trained; alternating: for p in turn,
+ *       p's instantaneous regret against the current plans, its regret update,
+ *       {@link SolverSession#computePrediction(int, int)} for p, its next strategy and plan.</li>
  * </ol>
  * The joint-play accumulation of method.md §4 is not part of the iteration (it is the metrics' heavy part);
  * callers that need it call {@link SolverSession#accumulateJointPlay(double)} with {@link #nextAverageStep()}
@@ -70,7 +72,15 @@ public final class RegretMinimizer {
         for (int p = 0; p < numPlayers; p++) {
             session.updateAverage(p, step);
         }
-        if (config.prediction() == Prediction.LEARNED) {
+        if (config.prediction() == Prediction.LEARNED && config.updates() == UpdateMode.ALTERNATING) {
+            for (int p = 0; p < numPlayers; p++) {
+                session.computeInstantaneousRegret(p);
+                session.updateRegret(p, t);
+                session.computePrediction(p, t);
+                session.computeStrategy(p);
+                session.computeRealizationPlan(p);
+            }
+        } else if (config.prediction() == Prediction.LEARNED) {
             session.computeInstantaneousRegrets();
             for (int p = 0; p < numPlayers; p++) {
                 session.updateRegret(p, t);

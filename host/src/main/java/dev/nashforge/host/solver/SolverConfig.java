@@ -41,8 +41,9 @@ import java.util.regex.Pattern;
  * <em>simultaneous</em> updates, the self-play dynamics in which the time-averaged joint play converges to a
  * coarse correlated equilibrium (Hart &amp; Mas-Colell 2000) and in which the meta-learned method's joint
  * iterate is defined (method.md §1, §3). NPCFR and NPCFR+ run exactly as the meta-learned predictor was trained
- * ({@code meta.UnrolledSolver}): simultaneous updates (the only mode allowed with a learned prediction, since
- * the network sees every player's iterate of the same iteration) and the averaging of the model's solver
+ * ({@code meta.UnrolledSolver}): simultaneous updates by default (the network was trained on every player's
+ * iterate of the same iteration; {@link #withUpdates} to alternating runs the network per player in turn, off
+ * the training dynamics, on backends that support it) and the averaging of the model's solver
  * variant (a model trained for another variant gets that variant's default: uniform for NPCFR, t² for NPCFR+).
  * Every preset defaults to {@link Precision#DOUBLE}.
  *
@@ -75,11 +76,15 @@ public record SolverConfig(String algorithm, RegretUpdate regretUpdate, Predicti
                     + (model == null ? "a learned prediction needs a trained model (SolverConfig.npcfrPlus(model),"
                     + " --model NAME|FILE)" : "a model was given but the prediction is " + prediction.label()));
         }
-        if (prediction == Prediction.LEARNED && updates != UpdateMode.SIMULTANEOUS) {
-            throw new IllegalArgumentException("solver configuration '" + algorithm + "': a learned prediction needs"
-                    + " simultaneous updates (the network was trained on the joint iterate of every player); drop"
-                    + " --updates " + updates.label());
-        }
+    }
+
+    /** Why a GPU backend refuses {@link #learnedAlternating()} configurations. */
+    public static final String LEARNED_ALTERNATING_CPU_ONLY = "alternating NPCFR updates (the network run per player"
+            + " in turn) are implemented on the cpu backend only; use --backend cpu or --updates simultaneous";
+
+    /** NPCFR / NPCFR+ with alternating updates: the network runs once per player and iteration. */
+    public boolean learnedAlternating() {
+        return prediction == Prediction.LEARNED && updates == UpdateMode.ALTERNATING;
     }
 
     /** A configuration without a learned model (every preset except NPCFR / NPCFR+). */
