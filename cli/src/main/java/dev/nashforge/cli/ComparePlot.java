@@ -3,6 +3,7 @@ package dev.nashforge.cli;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -29,11 +30,17 @@ final class ComparePlot {
      * @throws IllegalArgumentException if no median NashGap is positive
      */
     static void write(Path file, CompareResult r) {
+        String spec = r.distribution();
+        String family = spec.contains("(") ? spec.substring(0, spec.indexOf('(')) : spec;
         XYChart chart = new XYChartBuilder().width(960).height(600)
-                .title("Median NashGap on " + r.instances() + " held-out " + r.distribution() + " instances ("
+                .title("Median NashGap on " + r.instances() + " held-out " + family + " instances ("
                         + r.backend().backend().name() + ")")
-                .xAxisTitle("iterations T").yAxisTitle("NashGap of the average profile (median)").build();
+                .xAxisTitle("iterations T      (" + spec + ")")
+                .yAxisTitle("NashGap of the average profile (median)").build();
         ConvergencePlot.style(chart.getStyler());
+        // seven algorithms do not fit in one row under the chart: one per line beside it
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         int k = 0;
         for (CompareResult.AlgorithmResult a : r.algorithms()) {
             List<Double> xs = new ArrayList<>();
