@@ -73,7 +73,7 @@ final class TrainCommand implements Runnable {
 
     @Option(names = "--init", paramLabel = "MODEL", description = "Start from the weights of this model (a shipped "
             + "model's name or a .npcfr file) instead of drawing them from the seed: fine-tuning, e.g. a "
-            + "three-player model from a two-player one. The network and the solver are the model's; the model file "
+            + "two-player model from the three-player one. The network and the solver are the model's; the model file "
             + "records where the weights came from.")
     String init;
 
