@@ -217,9 +217,15 @@ final class TrainCommand implements Runnable {
         if (config.initialWeights() != null) {
             o.printf(Locale.ROOT, "started from the weights of %s%n", config.initialWeights());
         }
-        o.printf(Locale.ROOT, "reverse-mode memory: %d bytes per unrolled iteration and game, %.1f MB per game in"
-                        + " flight at T=%d%s%n", result.bytesPerIteration(), result.bytesPerIteration() * (double) horizon
-                        / 1e6, horizon, recompute > 0 ? " (less with --recompute " + recompute + ")" : "");
+        if (config.smoothing() == null) {
+            o.printf(Locale.ROOT, "reverse-mode memory: %d bytes per unrolled iteration and game, %.1f MB per game in"
+                    + " flight at T=%d%s%n", result.bytesPerIteration(), result.bytesPerIteration() * (double) horizon
+                    / 1e6, horizon, recompute > 0 ? " (less with --recompute " + recompute + ")" : "");
+        } else {
+            o.printf(Locale.ROOT, "evolution strategies: %d antithetic pairs per step (sigma %s%s), forward runs only%n",
+                    config.smoothing().pairs(), NumberText.compact(config.smoothing().sigma()),
+                    config.smoothing().headOnly() ? ", output head only" : "");
+        }
         o.printf(Locale.ROOT, "wrote %s (checkpoint %s); %.1f s%n", out, checkpoint, result.elapsedMillis() / 1e3);
         o.flush();
     }

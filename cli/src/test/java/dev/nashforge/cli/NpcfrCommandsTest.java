@@ -107,6 +107,21 @@ class NpcfrCommandsTest {
     }
 
     @Test
+    void trainWithEvolutionStrategiesSaysSoAndRecordsIt() throws IOException {
+        Path model = dir.resolve("es.npcfr");
+        NashRun run = NashRun.of("train", "--distribution", "biased_shapley", "--hidden", "4", "--horizon", "4",
+                "--estimator", "es", "--es-pairs", "2", "--es-sigma", "0.05", "--steps", "2", "--batch", "2",
+                "--eval-size", "2", "--threads", "1", "--out", model.toString(), "--progress", "never");
+        run.assertSuccess();
+        assertTrue(run.out().contains("evolution strategies: 2 antithetic pairs") && !run.out().contains("reverse-mode"),
+                run.out());
+        assertEquals(2, ModelFile.read(model).training().smoothing().pairs());
+        String error = NashRun.of("train", "--distribution", "biased_shapley", "--es-pairs", "2", "--out",
+                dir.resolve("x.npcfr").toString(), "--progress", "never").assertError(CliErrorHandler.USAGE);
+        assertTrue(error.contains("--estimator es"), error);
+    }
+
+    @Test
     void trainDivergenceIsAOneLineError() {
         Path model = dir.resolve("diverge.npcfr");
         String error = NashRun.of("train", "--distribution", "biased_shapley", "--horizon", "4", "--steps", "3",
