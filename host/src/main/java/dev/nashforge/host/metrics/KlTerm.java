@@ -4,20 +4,13 @@ package dev.nashforge.host.metrics;
  * One terminal's term of the total correlation {@code KL(p_μ ‖ p_ν)} (method.md §4) in the form both evaluators
  * use, {@code p_μ · φ(p_ν/p_μ − 1)} with {@code φ(d) = d − ln(1+d) ≥ 0} (equal to
  * {@code p_μ ln(p_μ/p_ν) − p_μ + p_ν}), finite for every representable pair: a Taylor series keeps small
- * correlations accurate, and where the ratio {@code p_ν/p_μ} is far from 1 (below 1e-3 or above 1e3: there
- * {@code ratio − 1} can round to −1, as it did on three-player Leduc after a thousand iterations with p_ν/p_μ ≈
- * 8e-18, or the ratio can overflow for a subnormal {@code p_μ}) or does not exist (a {@code p_ν} that underflowed
- * to 0 although no factor of it is 0) the term is formed from logarithms instead. Stateless.
+ * correlations accurate, and where {@code d = (p_ν − p_μ)/p_μ} does not exist in double precision — it rounds to
+ * −1 (p_ν/p_μ below about 1e-16, as on three-player Leduc after a thousand iterations with p_ν/p_μ ≈ 8e-18, where
+ * φ would be ln 0), overflows (a subnormal {@code p_μ}), or {@code p_ν} underflowed to 0 although no factor of it
+ * is 0 — the term is formed from logarithms instead. Wherever the φ form is finite it is used exactly as before,
+ * so results (and trained models) are bit for bit those of earlier versions. Stateless.
  */
 public final class KlTerm {
-
-    /** Ratios {@code p_ν/p_μ} above this use the logarithmic form. */
-    static final double LARGE_RATIO = 1e3;
-    /**
-     * Ratios {@code p_ν/p_μ} below this use the logarithmic form too: for a ratio under about 1e-16,
-     * {@code ratio − 1} rounds to −1 and φ would be ln 0.
-     */
-    static final double SMALL_RATIO = 1e-3;
 
     private KlTerm() {
     }
@@ -34,9 +27,14 @@ public final class KlTerm {
         if (pMu <= 0) {
             return pNu; // the limit of p_μ·φ(p_ν/p_μ − 1) as p_μ → 0
         }
-        double ratio = pNu / pMu;
-        if (pNu > 0 && ratio > SMALL_RATIO && ratio < LARGE_RATIO) {
-            return pMu * phi(ratio - 1);
+        if (pNu > 0) {
+            // the form every earlier version used, kept bit for bit wherever it is finite (trained models
+            // reproduce): d = (p_ν − p_μ)/p_μ rounds to −1 only for p_ν/p_μ below about 1e-16, and overflows only
+            // for a subnormal p_μ
+            double d = (pNu - pMu) / pMu;
+            if (d > -1 && d < Double.POSITIVE_INFINITY) {
+                return pMu * phi(d);
+            }
         }
         double ln = pNu > 0 ? Math.log(pNu) : logNu;
         return Math.max(0, pNu - pMu - pMu * (ln - Math.log(pMu)));

@@ -65,7 +65,11 @@ public final class TotalCorrelationOp {
             }
             double pBar;
             if (joint[z] > 0 && p > 0) {
-                jointBar[z] += weight * c * (Math.log(joint[z]) - Math.log(p));
+                double ratio = joint[z] / p;
+                // ln(J/P) as every earlier version computed it wherever J/P exists (trained models reproduce)
+                double logRatio = ratio > 0 && ratio < Double.POSITIVE_INFINITY ? Math.log(ratio)
+                        : Math.log(joint[z]) - Math.log(p);
+                jointBar[z] += weight * c * logRatio;
                 pBar = weight * c * (1 - joint[z] / p);
             } else {
                 pBar = weight * c;
