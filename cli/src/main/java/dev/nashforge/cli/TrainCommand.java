@@ -210,7 +210,8 @@ final class TrainCommand implements Runnable {
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "trained %s for %s on %s: %d steps, final loss %s, held-out median NashGap after %d iterations:"
-                        + " %s (%d held-out games, seed %d)%n", config.architecture().cell() + "-" + config.architecture().hiddenSize(),
+                        + " %s (%d held-out games, seed %d)%n",
+                config.architecture().cell() + "-" + config.architecture().hiddenSize(),
                 config.variant() == SolverVariant.NPCFR_PLUS ? "npcfr+" : "npcfr",
                 config.distribution(), result.model().trainedSteps(), NumberText.compact(result.finalLoss()),
                 warmup + horizon, NumberText.compact(result.heldOutNashGap()), evalSize, trainer.evaluationSeed());
@@ -222,7 +223,8 @@ final class TrainCommand implements Runnable {
                     + " flight at T=%d%s%n", result.bytesPerIteration(), result.bytesPerIteration() * (double) horizon
                     / 1e6, horizon, recompute > 0 ? " (less with --recompute " + recompute + ")" : "");
         } else {
-            o.printf(Locale.ROOT, "evolution strategies: %d antithetic pairs per step (sigma %s%s), forward runs only%n",
+            o.printf(Locale.ROOT, "evolution strategies: %d antithetic pairs per step (sigma %s%s), forward runs"
+                            + " only%n",
                     config.smoothing().pairs(), NumberText.compact(config.smoothing().sigma()),
                     config.smoothing().headOnly() ? ", output head only" : "");
         }
@@ -272,8 +274,8 @@ final class TrainCommand implements Runnable {
             }
             if (initialModel.trainedFor() != variant) {
                 if (matched("--solver")) {
-                    throw usage("--init " + init + " was trained for " + initialModel.trainedFor() + ", not for --solver "
-                            + solver);
+                    throw usage("--init " + init + " was trained for " + initialModel.trainedFor()
+                            + ", not for --solver " + solver);
                 }
                 variant = initialModel.trainedFor();
             }
@@ -311,7 +313,8 @@ final class TrainCommand implements Runnable {
     }
 
     private boolean matched(String option) {
-        return spec.commandLine().getParseResult() != null && spec.commandLine().getParseResult().hasMatchedOption(option);
+        var parsed = spec.commandLine().getParseResult();
+        return parsed != null && parsed.hasMatchedOption(option);
     }
 
     private <E extends Enum<E>> E parseEnum(Class<E> type, String text, String option) {

@@ -195,19 +195,18 @@ final class CpuSolverSession implements SolverSession {
     @Override
     public void computePrediction(int iteration) {
         checkOpen();
-        if (networkPrediction == null) {
-            throw new IllegalStateException("computePrediction needs a learned prediction (npcfr, npcfr+), but this"
-                    + " session runs " + config.describe());
-        }
-        if (iteration < 1) {
-            throw new IllegalArgumentException("iterations are numbered from 1, got " + iteration);
-        }
+        checkPrediction(iteration);
         networkPrediction.compute(iteration, -1, workers);
     }
 
     @Override
     public void computePrediction(int player, int iteration) {
-        checkOpen();
+        begin(player);
+        checkPrediction(iteration);
+        networkPrediction.compute(iteration, player, workers);
+    }
+
+    private void checkPrediction(int iteration) {
         if (networkPrediction == null) {
             throw new IllegalStateException("computePrediction needs a learned prediction (npcfr, npcfr+), but this"
                     + " session runs " + config.describe());
@@ -215,11 +214,6 @@ final class CpuSolverSession implements SolverSession {
         if (iteration < 1) {
             throw new IllegalArgumentException("iterations are numbered from 1, got " + iteration);
         }
-        if (player < 0 || player >= batch().structure().numPlayers()) {
-            throw new IllegalArgumentException("player " + player + " out of range 0.."
-                    + (batch().structure().numPlayers() - 1));
-        }
-        networkPrediction.compute(iteration, player, workers);
     }
 
     @Override

@@ -31,7 +31,8 @@ import java.util.SplittableRandom;
  * between reverse mode and evolution strategies ({@code nash train --estimator}).
  *
  * <p>Arguments {@code key=value}: {@code distribution} (biased_leduc), {@code horizons} (32,256,1024),
- * {@code games} (3), {@code seed} (12345, the sampling seed), {@code hidden} (8: a fresh GRU without iteration feature, initialized as {@code nash train --seed 1} does; or
+ * {@code games} (3), {@code seed} (12345, the sampling seed), {@code hidden} (8: a fresh GRU without iteration
+ * feature, initialized as {@code nash train --seed 1} does; or
  * {@code load=FILE} for a model file), {@code weight} (the skip weight's index), {@code log} (true: log-scale loss).
  * Output: one {@code RESULT} line per (T, game).
  */

@@ -285,8 +285,8 @@ public final class ExactEvaluator {
      * {@code p_μ(z) = c(z) J(z)} and {@code p_ν(z) = c(z) Π_i x̄_i[s_i(z)]}. Because both are distributions over
      * the terminals (Σ_z p_μ = Σ_z p_ν = 1), it is evaluated as {@code Σ_z [p_μ(z) ln(p_μ(z)/p_ν(z)) + p_ν(z) −
      * p_μ(z)] = Σ_z p_μ(z) · φ(p_ν(z)/p_μ(z) − 1)} with {@code φ(d) = d − ln(1+d) ≥ 0} (series for small |d|;
-     * the term is p_ν(z) where p_μ(z) = 0; {@link KlTerm}): every term is non-negative, small correlations keep their relative
-     * accuracy, and the result is exactly 0 for a single iterate (then p_μ = p_ν bit for bit).
+     * the term is p_ν(z) where p_μ(z) = 0; {@link KlTerm}): every term is non-negative, small correlations keep
+     * their relative accuracy, and the result is exactly 0 for a single iterate (then p_μ = p_ν bit for bit).
      *
      * @throws IllegalArgumentException if some terminal has p_μ &gt; 0 but p_ν = 0, which no consistent joint play
      *                                  has (J and x̄ from different runs?)

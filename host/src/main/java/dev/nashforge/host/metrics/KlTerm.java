@@ -41,7 +41,7 @@ public final class KlTerm {
     }
 
     /** φ(d) = d − ln(1+d) for d &gt; −1: non-negative, ~ d²/2 near 0 (Taylor series where |d| &lt; 1e-3). */
-    public static double phi(double d) {
+    static double phi(double d) {
         if (Math.abs(d) < 1e-3) {
             // d²/2 − d³/3 + d⁴/4 − d⁵/5 + d⁶/6; the first omitted term, d⁷/7, is below 2e-16 · d²/2.
             return d * d * (0.5 + d * (-1.0 / 3 + d * (0.25 + d * (-0.2 + d / 6))));
