@@ -40,7 +40,8 @@
  * (17% of the weighted sum) in either direction. Clipped to norm 1, such a gradient is a random direction:
  * reverse-mode training at T = 1024 ({@code --recompute 32}, batch 4, Adam 1e-3) did not lower the training loss
  * in 26 steps and raised the held-out median NashGap after 1024 iterations from 1.10e-2 to 1.25e-2. Truncating
- * (T = 32 after a forward-only warm-up) keeps the gradient finite but optimizes the next 32 iterations only, and every such run made the late phase worse (below).
+ * (T = 32 after a forward-only warm-up) keeps the gradient finite but optimizes the next 32 iterations only, and
+ * every such run made the late phase worse (below).
  * {@link dev.nashforge.host.meta.train.EvolutionStrategies} ({@code nash train --estimator es}) estimates instead
  * the gradient of the Gaussian-smoothed loss from antithetic forward runs of the whole trajectory, as Metz et al.
  * (2021, "Gradients are not all you need") recommend for chaotic unrolled systems; {@code MetaLoss#logarithmic}
