@@ -12,6 +12,7 @@ import dev.nashforge.host.meta.nn.CellKind;
 import dev.nashforge.host.meta.nn.IterationFeature;
 import dev.nashforge.host.meta.nn.PredictorArchitecture;
 import dev.nashforge.host.meta.train.EvolutionStrategies;
+import dev.nashforge.host.meta.train.Optimizer;
 import dev.nashforge.host.meta.train.MetaTrainer;
 import dev.nashforge.host.meta.train.TrainingConfig;
 import dev.nashforge.host.meta.train.TrainingDivergedException;
@@ -95,6 +96,11 @@ final class TrainCommand implements Runnable {
             + "output head (H + F + 1 weights), keeping the rest at the initial (or --init) weights.")
     boolean esHeadOnly;
 
+    @Option(names = "--optimizer", paramLabel = "adam|sgd", defaultValue = "adam", description = "Update rule: adam, "
+            + "or sgd (theta -= LR * clipped gradient: steps proportional to the gradient, for noisy --estimator es "
+            + "estimates; default ${DEFAULT-VALUE}).")
+    String optimizer;
+
     @Option(names = "--steps", paramLabel = "N", defaultValue = "2000", description = "Optimizer steps (default "
             + "${DEFAULT-VALUE}).")
     int steps;
@@ -140,7 +146,7 @@ final class TrainCommand implements Runnable {
             + "${DEFAULT-VALUE}).")
     String lossScale;
 
-    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "1e-3", description = "Adam step size "
+    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "1e-3", description = "Step size of the optimizer "
             + "(default ${DEFAULT-VALUE}).")
     double learningRate;
 
@@ -228,6 +234,11 @@ final class TrainCommand implements Runnable {
                     config.smoothing().pairs(), NumberText.compact(config.smoothing().sigma()),
                     config.smoothing().headOnly() ? ", output head only" : "");
         }
+        if (config.optimizer() != Optimizer.ADAM) {
+            o.printf(Locale.ROOT, "optimizer: %s, learning rate %s, clip %s%n",
+                    config.optimizer().name().toLowerCase(Locale.ROOT), NumberText.compact(config.learningRate()),
+                    NumberText.compact(config.gradientClip()));
+        }
         o.printf(Locale.ROOT, "wrote %s (checkpoint %s); %.1f s%n", out, checkpoint, result.elapsedMillis() / 1e3);
         o.flush();
     }
@@ -304,7 +315,8 @@ final class TrainCommand implements Runnable {
                 throw usage("--es-sigma, --es-pairs and --es-head-only need --estimator es");
             }
             return new TrainingConfig(dist, architecture, variant, averaging, horizon, metaLoss, steps, batch,
-                    learningRate, clip, evalSize, evalEvery, recompute, seed, warmup, warmStart, smoothing);
+                    learningRate, clip, evalSize, evalEvery, recompute, seed, warmup, warmStart, smoothing,
+                    parseEnum(Optimizer.class, optimizer, "--optimizer"));
         } catch (NumberFormatException e) {
             throw usage("--loss " + loss + ": the weights must be numbers, e.g. 1,1,0");
         } catch (IllegalArgumentException e) {

@@ -12,6 +12,7 @@ import dev.nashforge.host.meta.nn.IterationFeature;
 import dev.nashforge.host.meta.nn.PredictorArchitecture;
 import dev.nashforge.host.meta.nn.PredictorFeatures;
 import dev.nashforge.host.meta.train.EvolutionStrategies;
+import dev.nashforge.host.meta.train.Optimizer;
 import dev.nashforge.host.meta.train.TrainingConfig;
 import dev.nashforge.host.meta.train.WarmStart;
 
@@ -87,6 +88,9 @@ public final class ConfigJson {
                 es.put("headOnly", true);
             }
         }
+        if (c.optimizer() != Optimizer.ADAM) {
+            n.put("optimizer", c.optimizer().name());
+        }
         return n;
     }
 
@@ -113,7 +117,8 @@ public final class ConfigJson {
                     (int) f.integer(n, "evaluationEvery"), (int) f.integer(n, "checkpointInterval"),
                     f.integer(n, "seed"), n.has("warmup") ? (int) f.integer(n, "warmup") : 0,
                     n.has("initialWeights") ? warmStart(f.node(n, "initialWeights"), f) : null,
-                    n.has("evolutionStrategies") ? smoothing(f.node(n, "evolutionStrategies"), f) : null);
+                    n.has("evolutionStrategies") ? smoothing(f.node(n, "evolutionStrategies"), f) : null,
+                    n.has("optimizer") ? f.enumValue(n, "optimizer", Optimizer.class) : Optimizer.ADAM);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("invalid training configuration: " + e.getMessage(), e);
         }

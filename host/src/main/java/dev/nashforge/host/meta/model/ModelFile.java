@@ -26,7 +26,9 @@ import java.nio.file.Path;
  *   "architecture": {"cell": "GRU", "hiddenSize": 32, "iterationFeature": "INV_SQRT_T", "features": 10},
  *   "solver": {"variant": "NPCFR_PLUS", "averaging": "QUADRATIC"},
  *   "training": { distribution, architecture, variant, averaging, horizon, loss, steps, batchSize,
- *                 learningRate, gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed },
+ *                 learningRate, gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed,
+ *                 optional: warmup, initialWeights {model, weightsCrc32}, evolutionStrategies {sigma, pairs,
+ *                 headOnly}, optimizer ("SGD"; absent means Adam) },
  *   "trainedSteps": 2000,
  *   "parameterCount": 3595,
  *   "parametersCrc32": "1a2b3c4d",        // CRC-32 of the weights' IEEE-754 bits, big-endian

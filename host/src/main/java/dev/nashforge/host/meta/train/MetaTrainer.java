@@ -28,7 +28,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Meta-training of the NPCFR predictor (method.md §5): Adam with global-norm clipping on the mean meta-gradient of
+ * Meta-training of the NPCFR predictor (method.md §5): Adam (or plain SGD, {@link Optimizer}) with global-norm
+ * clipping on the mean meta-gradient of
  * minibatches sampled from the training distribution, a held-out evaluation set, resumable checkpoints.
  *
  * <p><b>Seeds.</b> {@code new SplittableRandom(config.seed())} is split, in this order, into the initialization
@@ -206,7 +207,11 @@ public final class MetaTrainer {
                 }
                 double[] before = params.clone();
                 if (problem == null) {
-                    adam.update(params, grad);
+                    if (config.optimizer() == Optimizer.SGD) {
+                        Optimizer.sgdStep(params, grad, config.learningRate(), config.gradientClip());
+                    } else {
+                        adam.update(params, grad);
+                    }
                     if (!allFinite(params)) {
                         problem = "the parameters became non-finite after the update";
                         params = before;

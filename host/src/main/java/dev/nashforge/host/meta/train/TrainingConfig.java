@@ -20,7 +20,7 @@ import dev.nashforge.host.meta.nn.PredictorArchitecture;
  * @param loss               the meta-loss
  * @param steps              optimizer steps
  * @param batchSize          games per minibatch
- * @param learningRate       Adam's step size
+ * @param learningRate       the optimizer's step size
  * @param gradientClip       global-norm clipping threshold (≤ 0: none)
  * @param evaluationSize     held-out games (sampled from seeds disjoint from every training minibatch)
  * @param evaluationEvery    steps between held-out evaluations (and checkpoints)
@@ -35,12 +35,13 @@ import dev.nashforge.host.meta.nn.PredictorArchitecture;
  *                           starts from (fine-tuning, {@code nash train --init})
  * @param smoothing          null: the meta-gradient by reverse mode ({@code UnrolledSolver#gradient}); else the
  *                           gradient of the Gaussian-smoothed loss estimated by {@link EvolutionStrategies}
+ * @param optimizer          the update rule ({@link Optimizer#ADAM} unless chosen; stored only when not Adam)
  */
 public record TrainingConfig(String distribution, PredictorArchitecture architecture, SolverVariant variant,
                              AveragingWeights averaging, int horizon, MetaLoss loss, int steps, int batchSize,
                              double learningRate, double gradientClip, int evaluationSize, int evaluationEvery,
                              int checkpointInterval, long seed, int warmup, WarmStart initialWeights,
-                             EvolutionStrategies smoothing) {
+                             EvolutionStrategies smoothing, Optimizer optimizer) {
 
     public TrainingConfig {
         if (distribution == null || distribution.isBlank() || architecture == null || variant == null
@@ -56,6 +57,20 @@ public record TrainingConfig(String distribution, PredictorArchitecture architec
         check(evaluationEvery >= 1, "evaluationEvery", evaluationEvery, "at least 1");
         check(checkpointInterval >= 0, "checkpointInterval", checkpointInterval, "0 or positive");
         check(warmup >= 0, "warmup", warmup, "0 or positive");
+        if (optimizer == null) {
+            throw new IllegalArgumentException("training config: the optimizer is required (Optimizer.ADAM by default)");
+        }
+    }
+
+    /** A configuration trained with {@link Optimizer#ADAM}. */
+    public TrainingConfig(String distribution, PredictorArchitecture architecture, SolverVariant variant,
+                          AveragingWeights averaging, int horizon, MetaLoss loss, int steps, int batchSize,
+                          double learningRate, double gradientClip, int evaluationSize, int evaluationEvery,
+                          int checkpointInterval, long seed, int warmup, WarmStart initialWeights,
+                          EvolutionStrategies smoothing) {
+        this(distribution, architecture, variant, averaging, horizon, loss, steps, batchSize, learningRate,
+                gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed, warmup, initialWeights,
+                smoothing, Optimizer.ADAM);
     }
 
     /** A configuration whose initial weights are drawn from the seed. */
@@ -121,6 +136,6 @@ public record TrainingConfig(String distribution, PredictorArchitecture architec
     public TrainingConfig withSteps(int newSteps) {
         return new TrainingConfig(distribution, architecture, variant, averaging, horizon, loss, newSteps, batchSize,
                 learningRate, gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed, warmup,
-                initialWeights, smoothing);
+                initialWeights, smoothing, optimizer);
     }
 }

@@ -1,0 +1,35 @@
+package dev.nashforge.host.meta.train;
+
+/**
+ * The update rule of meta-training; both clip the gradient to the configured global norm first.
+ */
+public enum Optimizer {
+    /** {@link Adam} (the default): per-weight steps of about the learning rate, whatever the gradient's size. */
+    ADAM,
+    /**
+     * Plain gradient descent {@code θ ← θ − lr · clip(g)}: the step is proportional to the gradient, so weights
+     * whose estimated gradient is noise around zero barely move. Meant for {@link EvolutionStrategies}, whose
+     * estimates are noisy: Adam normalizes each coordinate and moves every weight by about the learning rate.
+     */
+    SGD;
+
+    /**
+     * Clips {@code gradient} in place to the global norm {@code clipNorm} (≤ 0: no clipping) and applies
+     * {@code θ ← θ − lr · g} to {@code params}.
+     *
+     * @return the gradient norm before clipping
+     */
+    static double sgdStep(double[] params, double[] gradient, double learningRate, double clipNorm) {
+        double norm = 0;
+        for (double g : gradient) {
+            norm += g * g;
+        }
+        norm = Math.sqrt(norm);
+        double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / norm : 1.0;
+        for (int k = 0; k < params.length; k++) {
+            gradient[k] *= scale;
+            params[k] -= learningRate * gradient[k];
+        }
+        return norm;
+    }
+}
