@@ -46,6 +46,8 @@ import java.util.Map;
                 "  ./nash compare biased_shapley --iterations 16384 --instances 32",
                 "  ./nash compare biased_shapley --algos npcfr+,pcfr+ --iterations 4096 --instances 8 --json",
                 "  ./nash compare 'biased_shapley(noise=0.3)' --model biased_shapley --iterations 16384 --plot c.png",
+                "  ./nash compare biased_shapley --algos npcfr+,npcfr+@alternating,pcfr+,pcfr+@simultaneous "
+                        + "--iterations 1024 --instances 8",
                 "%nEvaluation seed: E = 2*seed+1 (odd), while training minibatches use even seeds; E is never a "
                         + "model's held-out seed."})
 final class CompareCommand implements Runnable {
@@ -64,7 +66,9 @@ final class CompareCommand implements Runnable {
     String distribution;
 
     @Option(names = "--algos", paramLabel = "LIST", defaultValue = DEFAULT_ALGOS, description = "Comma-separated "
-            + "algorithms, each with its own defaults (default ${DEFAULT-VALUE}).")
+            + "algorithms, each with its own defaults (npcfr and npcfr+ simultaneous, the others alternating); "
+            + "ALGO@simultaneous or ALGO@alternating chooses the update mode, so both modes of one algorithm can be "
+            + "compared (default ${DEFAULT-VALUE}).")
     String algos;
 
     @Option(names = "--model", paramLabel = "NAME|FILE", description = ModelArgument.DESCRIPTION)
@@ -128,11 +132,18 @@ final class CompareCommand implements Runnable {
             if (a.isBlank()) {
                 throw usage("--algos " + algos + ": an empty algorithm name");
             }
-            String modelArg = SolverConfig.needsModel(a) ? model : null;
-            SolverArgument.Resolved r = SolverArgument.resolve(spec, a.trim(), modelArg, distribution, null, null,
-                    null, null, null, null);
-            if (configs.stream().anyMatch(c -> c.config().algorithm().equals(r.config().algorithm()))) {
-                throw usage("--algos " + algos + ": " + a.trim() + " is listed twice");
+            String entry = a.trim();
+            int at = entry.lastIndexOf('@');
+            String name = at < 0 ? entry : entry.substring(0, at).trim();
+            String updates = at < 0 ? null : entry.substring(at + 1).trim();
+            if (name.isEmpty() || (updates != null && updates.isEmpty())) {
+                throw usage("--algos " + algos + ": '" + entry + "' is not ALGO or ALGO@simultaneous|alternating");
+            }
+            String modelArg = SolverConfig.needsModel(name) ? model : null;
+            SolverArgument.Resolved r = SolverArgument.resolve(spec, name, modelArg, distribution, null, null,
+                    null, updates, null, null);
+            if (configs.stream().anyMatch(c -> label(c.config()).equals(label(r.config())))) {
+                throw usage("--algos " + algos + ": " + entry + " is listed twice (as " + label(r.config()) + ")");
             }
             configs.add(r);
             if (r.config().model() != null) {
@@ -156,7 +167,7 @@ final class CompareCommand implements Runnable {
         int k = 0;
         for (SolverArgument.Resolved r : configs) {
             k++;
-            ProgressBar bar = new ProgressBar(err, "compare", r.config().algorithm() + " (" + k + "/" + configs.size()
+            ProgressBar bar = new ProgressBar(err, "compare", label(r.config()) + " (" + k + "/" + configs.size()
                     + ") " + dist.name() + " x" + instances, mode, System::nanoTime);
             RunRecord record;
             try {
@@ -178,6 +189,14 @@ final class CompareCommand implements Runnable {
         } else {
             CompareText.print(out, result, plot);
         }
+    }
+
+    /**
+     * The name of an algorithm's rows in the tables, the JSON and the plot: {@code ALGO@simultaneous} or
+     * {@code ALGO@alternating}, so that one comparison can hold both update modes of the same algorithm.
+     */
+    static String label(SolverConfig config) {
+        return config.algorithm() + "@" + config.updates().label();
     }
 
     /** 16, 32, 64, … up to T, and T. */

@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * {@code backend}, {@code backendSelection}, {@code device}, {@code precision}, {@code instances}, {@code seed},
  * {@code evaluationSeed}, {@code seedRule}, {@code model} (null, or name, weights checksum, training distribution,
  * training seed and held-out seed), {@code iterations}, {@code plot}, and {@code algorithms}: a list of
- * {@code {algorithm, config, updates, averaging, secondsPerIteration, checkpoints: [{iteration, nashGap: {median,
+ * {@code {algorithm, label (ALGO@updates), config, updates, averaging, secondsPerIteration, checkpoints: [{iteration, nashGap: {median,
  * p90}, cceGap: {median}, totalCorrelation: {median}, fractionBelow1e-3, fractionBelow1e-5}]}}. Stateless.
  */
 final class CompareJson {
@@ -55,6 +55,7 @@ final class CompareJson {
             SolverConfig c = a.config();
             ObjectNode o = list.addObject();
             o.put("algorithm", c.algorithm());
+            o.put("label", CompareCommand.label(c));
             o.put("config", c.describe());
             o.put("updates", c.updates().label());
             o.put("averaging", c.averaging().describe());

@@ -55,7 +55,7 @@ final class ComparePlot {
             if (xs.isEmpty()) {
                 continue;
             }
-            XYSeries s = chart.addSeries(a.config().algorithm() + " (" + a.config().updates().label() + ")", xs, ys);
+            XYSeries s = chart.addSeries(CompareCommand.label(a.config()), xs, ys);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setLineColor(color);
             s.setMarkerColor(color);

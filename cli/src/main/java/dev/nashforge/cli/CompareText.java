@@ -26,7 +26,7 @@ final class CompareText {
                     + ")");
         }
         for (CompareResult.AlgorithmResult a : r.algorithms()) {
-            out.printf(Locale.ROOT, "  %-7s %s%n", a.config().algorithm(), a.config().describe());
+            out.printf(Locale.ROOT, "  %-20s %s%n", CompareCommand.label(a.config()), a.config().describe());
         }
         int n = r.algorithms().get(0).checkpoints().size();
         for (int k = 0; k < n; k++) {
@@ -36,7 +36,7 @@ final class CompareText {
                     "TC median", "<1e-3", "<1e-5");
             for (CompareResult.AlgorithmResult a : r.algorithms()) {
                 CompareResult.Checkpoint c = a.checkpoints().get(k);
-                table.row(a.config().algorithm(), NumberText.compact(c.nashGap().median()),
+                table.row(CompareCommand.label(a.config()), NumberText.compact(c.nashGap().median()),
                         NumberText.compact(c.nashGap().p90()), NumberText.compact(c.cceGap().median()),
                         NumberText.compact(c.totalCorrelation().median()), percent(c.nashGap().fractionBelow1e3()),
                         percent(c.nashGap().fractionBelow1e5()));

@@ -160,6 +160,36 @@ class NpcfrCommandsTest {
     }
 
     @Test
+    void compareRunsBothUpdateModesOfOneAlgorithm() throws IOException {
+        JsonNode root = MAPPER.readTree(NashRun.of("compare", "biased_shapley", "--algos",
+                "npcfr+,npcfr+@alternating,pcfr+@simultaneous,pcfr+", "--iterations", "32", "--instances", "2",
+                "--json", "--backend", "cpu", "--progress", "never").assertSuccess().out());
+        JsonNode algos = root.get("algorithms");
+        assertEquals(4, algos.size());
+        String[] labels = {"npcfr+@simultaneous", "npcfr+@alternating", "pcfr+@simultaneous", "pcfr+@alternating"};
+        for (int k = 0; k < 4; k++) {
+            assertEquals(labels[k], algos.get(k).get("label").asText());
+            assertEquals(labels[k].substring(labels[k].indexOf('@') + 1), algos.get(k).get("updates").asText());
+        }
+        // the two modes are different runs: their NashGap differs at T = 32
+        for (int k = 0; k < 4; k += 2) {
+            double a = algos.get(k).get("checkpoints").get(1).get("nashGap").get("median").asDouble();
+            double b = algos.get(k + 1).get("checkpoints").get(1).get("nashGap").get("median").asDouble();
+            assertNotEquals(a, b, labels[k] + " vs " + labels[k + 1]);
+        }
+        String text = NashRun.of("compare", "biased_shapley", "--algos", "pcfr+,pcfr+@simultaneous",
+                "--iterations", "16", "--instances", "2", "--backend", "cpu", "--progress", "never").assertSuccess()
+                .out();
+        assertTrue(text.contains("pcfr+@alternating") && text.contains("pcfr+@simultaneous"), text);
+        String error = NashRun.of("compare", "biased_shapley", "--algos", "pcfr+,pcfr+@alternating",
+                "--iterations", "16", "--instances", "2").assertError(CliErrorHandler.USAGE);
+        assertTrue(error.contains("listed twice"), error);
+        error = NashRun.of("compare", "biased_shapley", "--algos", "pcfr+@sideways", "--iterations", "16",
+                "--instances", "2").assertError(CliErrorHandler.USAGE);
+        assertTrue(error.contains("sideways"), error);
+    }
+
+    @Test
     void compareSamplesHeldOutSeedsDisjointFromTraining() throws IOException {
         JsonNode root = MAPPER.readTree(NashRun.of("compare", "biased_shapley", "--algos", "npcfr+",
                 "--iterations", "16", "--instances", "2", "--seed", "7", "--json", "--backend", "cpu",
