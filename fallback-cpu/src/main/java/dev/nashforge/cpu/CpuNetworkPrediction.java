@@ -85,8 +85,8 @@ final class CpuNetworkPrediction {
 
     /**
      * m^{t+1} for every instance, on {@code workers}; advances the recurrent states to h^t. With {@code player ≥ 0}
-     * only that player's rows of the prediction and of the state are written (alternating updates): the network
-     * runs over all rows, as it is applied per infoset, and the other players' outputs are dropped.
+     * only that player's rows of the prediction and of the state are computed and written (alternating updates;
+     * the network is applied per row, so they equal the rows of a full pass).
      */
     void compute(int iteration, int player, CpuWorkers workers) {
         activeIteration = iteration;
@@ -101,8 +101,10 @@ final class CpuNetworkPrediction {
             gather(cumulativeRegret, b, s.cumulative);
             gather(prediction, b, s.prediction);
             gather(currentStrategy, b, s.strategy);
+            int fromRow = activePlayer < 0 ? 0 : layout.sequenceOffset()[activePlayer];
+            int toRow = activePlayer < 0 ? layout.numSequences() : layout.sequenceOffset()[activePlayer + 1];
             network.forward(params, layout, bound[b], activeIteration, s.regret, s.cumulative, s.prediction,
-                    s.strategy, state[b], s.stateNext, s.next, s.tape, null);
+                    s.strategy, state[b], s.stateNext, s.next, s.tape, null, fromRow, toRow);
             int stateSize = network.stateSize();
             for (int i = 0; i < players; i++) {
                 if (activePlayer >= 0 && i != activePlayer) {

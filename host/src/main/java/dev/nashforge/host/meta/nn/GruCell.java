@@ -74,8 +74,8 @@ public final class GruCell implements PredictorCell {
     }
 
     @Override
-    public void forward(double[] p, int offset, int rows, double[] input, double[] stateIn, double[] stateOut,
-                        double[] output, double[] tape) {
+    public void forward(double[] p, int offset, int fromRow, int toRow, double[] input, double[] stateIn,
+                        double[] stateOut, double[] output, double[] tape) {
         int hf = hidden * inputs;
         int hh = hidden * hidden;
         int zW = offset;
@@ -86,7 +86,7 @@ public final class GruCell implements PredictorCell {
         int wf = wh + hidden;
         int bo = wf + inputs;
         int tw = 4 * hidden;
-        for (int row = 0; row < rows; row++) {
+        for (int row = fromRow; row < toRow; row++) {
             int xo = row * inputs;
             int ho = row * hidden;
             int to = row * tw;

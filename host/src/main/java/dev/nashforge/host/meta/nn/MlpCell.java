@@ -64,8 +64,8 @@ public final class MlpCell implements PredictorCell {
     }
 
     @Override
-    public void forward(double[] p, int offset, int rows, double[] input, double[] stateIn, double[] stateOut,
-                        double[] output, double[] tape) {
+    public void forward(double[] p, int offset, int fromRow, int toRow, double[] input, double[] stateIn,
+                        double[] stateOut, double[] output, double[] tape) {
         int w1 = offset;
         int b1 = w1 + hidden * inputs;
         int w2 = b1 + hidden;
@@ -73,7 +73,7 @@ public final class MlpCell implements PredictorCell {
         int wh = b2 + hidden;
         int wf = wh + hidden;
         int bo = wf + inputs;
-        for (int row = 0; row < rows; row++) {
+        for (int row = fromRow; row < toRow; row++) {
             int xo = row * inputs;
             int to = row * 2 * hidden;
             double out = p[bo];

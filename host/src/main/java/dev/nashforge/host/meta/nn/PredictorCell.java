@@ -30,8 +30,18 @@ public interface PredictorCell {
     /** Writes initial parameters; the head starts as {@code o = φ_0} (the normalized regret, see the network). */
     void initialize(double[] params, int offset, SplittableRandom random);
 
-    void forward(double[] params, int offset, int rows, double[] input, double[] stateIn, double[] stateOut,
-                 double[] output, double[] tape);
+    /** {@link #forward(double[], int, int, int, double[], double[], double[], double[], double[])} on rows 0..rows−1. */
+    default void forward(double[] params, int offset, int rows, double[] input, double[] stateIn, double[] stateOut,
+                         double[] output, double[] tape) {
+        forward(params, offset, 0, rows, input, stateIn, stateOut, output, tape);
+    }
+
+    /**
+     * The forward pass of rows {@code fromRow..toRow−1} only (arrays are indexed by the global row as above); the
+     * other rows' outputs, states and tape are not touched. Each row's arithmetic is independent of the range.
+     */
+    void forward(double[] params, int offset, int fromRow, int toRow, double[] input, double[] stateIn,
+                 double[] stateOut, double[] output, double[] tape);
 
     /**
      * Reverse mode: given {@code outputBar} {@code [rows]} and {@code stateOutBar} {@code [rows*stateSize]} (not

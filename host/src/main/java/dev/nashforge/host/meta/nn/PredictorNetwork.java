@@ -75,12 +75,31 @@ public final class PredictorNetwork {
     public void forward(double[] params, MetaLayout layout, double[] bound, int t, double[] regret,
                         double[] cumulative, double[] prediction, double[] strategy, double[] stateIn,
                         double[] stateOut, double[] nextPrediction, NetworkTape tape, KinkMonitor kinks) {
-        int rows = layout.numSequences();
+        forward(params, layout, bound, t, regret, cumulative, prediction, strategy, stateIn, stateOut,
+                nextPrediction, tape, kinks, 0, layout.numSequences());
+    }
+
+    /**
+     * {@link #forward(double[], MetaLayout, double[], int, double[], double[], double[], double[], double[],
+     * double[], double[], NetworkTape, KinkMonitor) forward} restricted to the rows {@code fromRow..toRow−1}, e.g.
+     * one player's sequences for alternating updates: the features are computed for every row (pooling reads
+     * whole infosets; they are cheap), the cell and the squashing only for the range, whose outputs are
+     * bit-identical to the full pass's; {@code stateOut}, {@code nextPrediction} and the tape's cell entries of the
+     * other rows are not written. Not for {@link #backward}, which needs the full pass.
+     */
+    public void forward(double[] params, MetaLayout layout, double[] bound, int t, double[] regret,
+                        double[] cumulative, double[] prediction, double[] strategy, double[] stateIn,
+                        double[] stateOut, double[] nextPrediction, NetworkTape tape, KinkMonitor kinks,
+                        int fromRow, int toRow) {
+        if (fromRow < 0 || toRow > layout.numSequences() || fromRow > toRow) {
+            throw new IllegalArgumentException("PredictorNetwork: rows " + fromRow + ".." + toRow + " are not within"
+                    + " the layout's " + layout.numSequences() + " sequences");
+        }
         PredictorFeatures.forward(layout, bound, architecture.iterationFeature().value(t), regret, cumulative,
                 prediction, strategy, tape.features, kinks);
-        cell.forward(params, 0, rows, tape.features, stateIn, stateOut, tape.output, tape.cellTape);
+        cell.forward(params, 0, fromRow, toRow, tape.features, stateIn, stateOut, tape.output, tape.cellTape);
         int[] seqInfoset = layout.sequenceInfoset();
-        for (int s = 0; s < rows; s++) {
+        for (int s = fromRow; s < toRow; s++) {
             int g = seqInfoset[s];
             double b = g < 0 ? 0 : bound[g];
             double th = Math.tanh(tape.output[s]);
