@@ -132,8 +132,9 @@ final class TrainCommand implements Runnable {
             description = "Iteration feature of the network (default ${DEFAULT-VALUE}).")
     String iterationFeature;
 
-    @Option(names = "--loss", paramLabel = "TC,NASHGAP,CCEGAP", defaultValue = "1,1,0", description = "Weights of "
-            + "total correlation, NashGap and CCEGap in the meta-loss (default ${DEFAULT-VALUE}).")
+    @Option(names = "--loss", paramLabel = "TC,NASHGAP,CCEGAP[,LAST]", defaultValue = "1,1,0", description = "Weights "
+            + "of total correlation, NashGap and CCEGap (of the averages) in the meta-loss, and optionally of the "
+            + "last iterate's NashGap (the profile of each iteration itself; default ${DEFAULT-VALUE}).")
     String loss;
 
     @Option(names = "--loss-schedule", paramLabel = "linear|uniform|final", defaultValue = "linear",
@@ -294,8 +295,8 @@ final class TrainCommand implements Runnable {
         }
         LossSchedule schedule = parseEnum(LossSchedule.class, lossSchedule, "--loss-schedule");
         String[] w = loss.split(",");
-        if (w.length != 3) {
-            throw usage("--loss " + loss + ": give three weights TC,NASHGAP,CCEGAP, e.g. 1,1,0");
+        if (w.length != 3 && w.length != 4) {
+            throw usage("--loss " + loss + ": give three or four weights TC,NASHGAP,CCEGAP[,LAST], e.g. 1,1,0");
         }
         try {
             boolean logarithmic = switch (lossScale.trim().toLowerCase(Locale.ROOT)) {
@@ -304,7 +305,8 @@ final class TrainCommand implements Runnable {
                 default -> throw usage("--loss-scale " + lossScale + ": use linear or log");
             };
             MetaLoss metaLoss = new MetaLoss(Double.parseDouble(w[0].trim()), Double.parseDouble(w[1].trim()),
-                    Double.parseDouble(w[2].trim()), schedule, logarithmic);
+                    Double.parseDouble(w[2].trim()), schedule, logarithmic,
+                    w.length == 4 ? Double.parseDouble(w[3].trim()) : 0);
             AveragingWeights averaging = variant.defaultAveraging();
             EvolutionStrategies smoothing = switch (estimator.trim().toLowerCase(Locale.ROOT)) {
                 case "reverse" -> null;

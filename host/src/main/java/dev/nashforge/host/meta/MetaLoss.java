@@ -2,20 +2,27 @@ package dev.nashforge.host.meta;
 
 /**
  * The meta-loss of one sampled game (method.md §5):
- * {@code Σ_{t=1}^{T} λ_t · (correlation · TC_t + nashGap · NashGap_t + cceGap · CCEGap_t)}, where TC_t is the
- * total correlation of the joint play after t iterations, NashGap_t the NashGap of the average profile and
- * CCEGap_t the CCEGap of the joint play (all with the solver's averaging weights), λ from {@link #schedule()}.
- * Immutable.
+ * {@code Σ_{t=1}^{T} λ_t · (correlation · TC_t + nashGap · NashGap_t + cceGap · CCEGap_t
+ * + lastIterateNashGap · NashGap(x^t))}, where TC_t is the total correlation of the joint play after t
+ * iterations, NashGap_t the NashGap of the average profile, CCEGap_t the CCEGap of the joint play (all with the
+ * solver's averaging weights), NashGap(x^t) the NashGap of iteration t's own profile (the last iterate), λ from
+ * {@link #schedule()}. Immutable.
  *
- * @param correlation coefficient of TC_t (default 1)
- * @param nashGap     coefficient of NashGap_t (default 0; differentiable almost everywhere)
- * @param cceGap      coefficient of CCEGap_t (default 0; needs the opponent terminal weights, N·Z more per
- *                    iteration)
- * @param schedule    λ_t
- * @param logarithmic the game's loss is the logarithm of the weighted sum (default false)
+ * <p>The last-iterate term is a local signal for the late phase: if the iterates converge, the regret guarantee
+ * (bounded predictions) makes their limit a Nash equilibrium and the averages follow it, uncorrelated; and unlike
+ * the averages, whose NashGap and total correlation hardly move within a short window after a long warm-up, the
+ * last iterate responds to the predictions of the window itself.
+ *
+ * @param correlation        coefficient of TC_t (default 1)
+ * @param nashGap            coefficient of NashGap_t (default 0; differentiable almost everywhere)
+ * @param cceGap             coefficient of CCEGap_t (default 0; needs the opponent terminal weights, N·Z more per
+ *                           iteration)
+ * @param schedule           λ_t
+ * @param logarithmic        the game's loss is the logarithm of the weighted sum (default false)
+ * @param lastIterateNashGap coefficient of NashGap(x^t) (default 0; differentiable almost everywhere)
  */
 public record MetaLoss(double correlation, double nashGap, double cceGap, LossSchedule schedule,
-                       boolean logarithmic) {
+                       boolean logarithmic, double lastIterateNashGap) {
 
     /** Floor ε inside the logarithm of a {@link #logarithmic()} loss (keeps a loss of exactly 0 finite). */
     public static final double LOG_FLOOR = 1e-12;
@@ -25,15 +32,22 @@ public record MetaLoss(double correlation, double nashGap, double cceGap, LossSc
         this(correlation, nashGap, cceGap, schedule, false);
     }
 
+    /** A loss without the last-iterate term. */
+    public MetaLoss(double correlation, double nashGap, double cceGap, LossSchedule schedule, boolean logarithmic) {
+        this(correlation, nashGap, cceGap, schedule, logarithmic, 0);
+    }
+
     public MetaLoss {
-        if (!(correlation >= 0) || !(nashGap >= 0) || !(cceGap >= 0) || Double.isInfinite(correlation)
-                || Double.isInfinite(nashGap) || Double.isInfinite(cceGap)) {
+        if (!(correlation >= 0) || !(nashGap >= 0) || !(cceGap >= 0) || !(lastIterateNashGap >= 0)
+                || Double.isInfinite(correlation) || Double.isInfinite(nashGap) || Double.isInfinite(cceGap)
+                || Double.isInfinite(lastIterateNashGap)) {
             throw new IllegalArgumentException("meta-loss coefficients must be finite and non-negative; got"
-                    + " correlation=" + correlation + ", nashGap=" + nashGap + ", cceGap=" + cceGap);
+                    + " correlation=" + correlation + ", nashGap=" + nashGap + ", cceGap=" + cceGap
+                    + ", lastIterateNashGap=" + lastIterateNashGap);
         }
-        if (correlation + nashGap + cceGap == 0) {
-            throw new IllegalArgumentException("meta-loss: at least one of correlation, nashGap, cceGap must be"
-                    + " positive");
+        if (correlation + nashGap + cceGap + lastIterateNashGap == 0) {
+            throw new IllegalArgumentException("meta-loss: at least one of correlation, nashGap, cceGap,"
+                    + " lastIterateNashGap must be positive");
         }
         if (schedule == null) {
             throw new IllegalArgumentException("meta-loss: schedule is required");

@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  *   <li>plans {@code x^t}, counterfactual values, {@code q^t, r^t} for every player against the same x^t;</li>
  *   <li>{@code R^t = [R^{t−1} + r^t]⁺} (NPCFR+) or {@code R^{t−1} + r^t} (NPCFR);</li>
  *   <li>averages with {@code f = w_t / W_t}: x̄_t, J_t (and y_t for CCEGap) ({@link JointAverageOp});</li>
- *   <li>loss term {@code λ_t (α TC_t + β NashGap_t + γ CCEGap_t)} on the averages ({@link MetaLoss});</li>
+ *   <li>loss term {@code λ_t (α TC_t + β NashGap_t + γ CCEGap_t + δ NashGap(x^t))} on the averages and the
+ *       iterate ({@link MetaLoss});</li>
  *   <li>for t &lt; T: {@code m^{t+1}, h^t = net(r^t, R^t, m^t, σ^t, t; h^{t−1})} — or a {@link BaselinePrediction}.</li>
  * </ol>
  *
@@ -362,7 +363,7 @@ public final class UnrolledSolver {
                 trackOpponent ? in.opponent : null, trackOpponent ? out.opponent : null);
         double loss = 0;
         if (withLoss) {
-            loss = lossTerms(j, inst, out, kinks);
+            loss = lossTerms(j, inst, r.plan, out, kinks);
         }
         if (last) {
             Arrays.fill(out.prediction, 0.0);
@@ -388,7 +389,7 @@ public final class UnrolledSolver {
         return loss;
     }
 
-    private double lossTerms(int j, MetaInstance inst, SolverCarry out, KinkMonitor kinks) {
+    private double lossTerms(int j, MetaInstance inst, double[] plan, SolverCarry out, KinkMonitor kinks) {
         double l = lambda[j - 1];
         if (l == 0) {
             return 0;
@@ -405,10 +406,14 @@ public final class UnrolledSolver {
             sum += loss.cceGap() * cceGapOp.forward(inst.chanceReach(), inst.utility(), out.opponent, out.joint,
                     kinks);
         }
+        if (loss.lastIterateNashGap() > 0) {
+            sum += loss.lastIterateNashGap() * nashGapOp.forward(inst.chanceReach(), inst.utility(), plan, kinks);
+        }
         return l * sum;
     }
 
-    private void lossBackward(int j, MetaInstance inst, SolverCarry out) {
+    /** Adds the adjoints of iteration j's loss terms to averageBar, jointBar, opponentBar and planBar. */
+    private void lossBackward(int j, MetaInstance inst, double[] plan, SolverCarry out) {
         double l = lambda[j - 1] * lossSeed;
         if (l == 0) {
             return;
@@ -424,6 +429,9 @@ public final class UnrolledSolver {
         if (loss.cceGap() > 0) {
             cceGapOp.backward(l * loss.cceGap(), inst.chanceReach(), inst.utility(), out.opponent, opponentBar,
                     jointBar);
+        }
+        if (loss.lastIterateNashGap() > 0) {
+            nashGapOp.backward(l * loss.lastIterateNashGap(), inst.chanceReach(), inst.utility(), plan, planBar);
         }
     }
 
@@ -453,7 +461,7 @@ public final class UnrolledSolver {
         System.arraycopy(outBar.average, 0, averageBar, 0, sequences);
         System.arraycopy(outBar.joint, 0, jointBar, 0, jointBar.length);
         System.arraycopy(outBar.opponent, 0, opponentBar, 0, opponentBar.length);
-        lossBackward(j, inst, rec.out);
+        lossBackward(j, inst, rec.plan, rec.out);
         JointAverageOp.backward(layout, rec.factor, rec.plan, averageBar, jointBar,
                 trackOpponent ? opponentBar : null, inBar.average, inBar.joint,
                 trackOpponent ? inBar.opponent : null, planBar);

@@ -84,6 +84,28 @@ class ModelFileTest {
     }
 
     @Test
+    void lastIterateLossTermRoundTripsAndIsOptionalForOlderFiles() throws Exception {
+        NpcfrModel m = model();
+        TrainingConfig c = m.training();
+        MetaLoss last = new MetaLoss(c.loss().correlation(), c.loss().nashGap(), c.loss().cceGap(),
+                c.loss().schedule(), false, 0.25);
+        TrainingConfig withLast = new TrainingConfig(c.distribution(), c.architecture(), c.variant(), c.averaging(),
+                c.horizon(), last, c.steps(), c.batchSize(), c.learningRate(), c.gradientClip(),
+                c.evaluationSize(), c.evaluationEvery(), c.checkpointInterval(), c.seed(), 0);
+        Path p = dir.resolve("last.npcfr");
+        ModelFile.write(p, new NpcfrModel(m.architecture(), m.variant(), m.averaging(), withLast, 7,
+                m.parameters()));
+        assertTrue(Files.readString(p).contains("\"lastIterateNashGap\""), Files.readString(p));
+        assertEquals(withLast, ModelFile.read(p).training());
+        assertEquals(0.25, ModelFile.read(p).training().loss().lastIterateNashGap(), 0.0);
+        assertTrue(!text().contains("\"lastIterateNashGap\""), "a loss without the term writes the format as before");
+        assertEquals(0.0, m.training().loss().lastIterateNashGap(), 0.0);
+        ModelFormatException e = readFails(Files.readString(p).replaceAll("\"lastIterateNashGap\"\\s*:\\s*0\\.25",
+                "\"lastIterateNashGap\" : -1"));
+        assertTrue(e.getMessage().contains("lastIterateNashGap"), e.getMessage());
+    }
+
+    @Test
     void warmUpDrawsAreReproducibleAndCoverEveryChoice() {
         TrainingConfig c = TrainingConfig.biasedShapleyDefaults(1);
         assertEquals(0, c.warmupOf(12345L, 3));

@@ -70,6 +70,54 @@ class UnrolledGradientTest {
     }
 
     @Test
+    void lastIterateNashGapTermMatchesFiniteDifferences() {
+        int checked = 0;
+        for (MetaTestGames g : new MetaTestGames[] {MetaTestGames.kuhn(), MetaTestGames.matrix3(),
+                MetaTestGames.kuhn3()}) {
+            for (boolean logarithmic : new boolean[] {false, true}) {
+                PredictorNetwork net = new PredictorNetwork(PredictorArchitecture.gru(4));
+                MetaLoss loss = new MetaLoss(0, 0, 0, LossSchedule.LINEAR, logarithmic, 1.0);
+                UnrolledSolver solver = new UnrolledSolver(g.layout, net, new UnrolledConfig(SolverVariant.NPCFR_PLUS,
+                        AveragingWeights.QUADRATIC, HORIZON, loss));
+                UnrolledSolver both = new UnrolledSolver(g.layout, net, new UnrolledConfig(SolverVariant.NPCFR_PLUS,
+                        AveragingWeights.QUADRATIC, HORIZON, new MetaLoss(1, 0.5, 0, LossSchedule.LINEAR, false, 2.0)));
+                UnrolledSolver without = new UnrolledSolver(g.layout, net, new UnrolledConfig(
+                        SolverVariant.NPCFR_PLUS, AveragingWeights.QUADRATIC, HORIZON,
+                        new MetaLoss(1, 0.5, 0, LossSchedule.LINEAR)));
+                double[] params = null;
+                MetaGradient mg = null;
+                for (long seed = 1; seed < 60; seed++) {
+                    double[] p = randomParams(net, seed);
+                    MetaGradient candidate = solver.gradient(g.instance, p, 0, 3);
+                    if (candidate.kinkMargin() > 1.5e-4 && norm(candidate.gradient()) > 1e-6) {
+                        params = p;
+                        mg = candidate;
+                        break;
+                    }
+                }
+                String what = g + " last-iterate NashGap" + (logarithmic ? " (log)" : "");
+                assertTrue(params != null, what + ": no random network away from kinks in 60 seeds");
+                double[] x = params;
+                double[] fixed = params.clone();
+                FiniteDifferences.check(what, x, () -> solver.loss(g.instance, fixed, x, 3), mg.gradient());
+                // the term adds to the others: loss and gradient of (1, 0.5, 0, 2) = (1, 0.5, 0, 0) + 2 · (0, 0, 0, 1)
+                if (!logarithmic) {
+                    MetaGradient sum = both.gradient(g.instance, x, 0, 3);
+                    MetaGradient rest = without.gradient(g.instance, x, 0, 3);
+                    assertEquals(rest.loss() + 2 * mg.loss(), sum.loss(), 1e-12, what + ": loss adds");
+                    for (int k = 0; k < x.length; k++) {
+                        assertEquals(rest.gradient()[k] + 2 * mg.gradient()[k], sum.gradient()[k],
+                                1e-10 * (1 + Math.abs(sum.gradient()[k])), what + ": gradient entry " + k);
+                    }
+                    assertTrue(mg.loss() > 0, what + ": a random network's iterates are not a Nash equilibrium");
+                }
+                checked++;
+            }
+        }
+        assertEquals(6, checked);
+    }
+
+    @Test
     void checkpointedRecomputationGivesTheSameGradient() {
         for (MetaTestGames g : new MetaTestGames[] {MetaTestGames.kuhn(), MetaTestGames.matrix3()}) {
             PredictorNetwork net = new PredictorNetwork(PredictorArchitecture.gru(5));

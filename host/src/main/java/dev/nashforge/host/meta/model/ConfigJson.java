@@ -64,6 +64,9 @@ public final class ConfigJson {
         if (c.loss().logarithmic()) {
             loss.put("logarithmic", true);
         }
+        if (c.loss().lastIterateNashGap() > 0) {
+            loss.put("lastIterateNashGap", c.loss().lastIterateNashGap());
+        }
         n.put("steps", c.steps());
         n.put("batchSize", c.batchSize());
         n.put("learningRate", c.learningRate());
@@ -111,7 +114,8 @@ public final class ConfigJson {
                     (int) f.integer(n, "horizon"),
                     new MetaLoss(f.number(loss, "correlation"), f.number(loss, "nashGap"), f.number(loss, "cceGap"),
                             f.enumValue(loss, "schedule", LossSchedule.class),
-                            loss.has("logarithmic") && f.bool(loss, "logarithmic")),
+                            loss.has("logarithmic") && f.bool(loss, "logarithmic"),
+                            loss.has("lastIterateNashGap") ? f.number(loss, "lastIterateNashGap") : 0),
                     (int) f.integer(n, "steps"), (int) f.integer(n, "batchSize"), f.number(n, "learningRate"),
                     f.number(n, "gradientClip"), (int) f.integer(n, "evaluationSize"),
                     (int) f.integer(n, "evaluationEvery"), (int) f.integer(n, "checkpointInterval"),
