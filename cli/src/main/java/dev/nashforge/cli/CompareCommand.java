@@ -42,6 +42,9 @@ import java.util.Map;
                 + "solved below 1e-3 and 1e-5, at T = 16, 32, ..., --iterations.",
         footerHeading = "%nShipped models (--model NAME; 'nash models' for details):%n",
         footer = {"  biased_shapley   npcfr+, GRU-32, trained on biased_shapley (used by default for it)",
+                "  biased_leduc     npcfr+, GRU-8, general-sum two-player Leduc (used by default for biased_leduc)",
+                "  leduc_poker      npcfr+, GRU-8, three-player Leduc with perturbed chance (used by default for "
+                        + "leduc_poker)",
                 "%nExamples:%n",
                 "  ./nash compare biased_shapley --iterations 16384 --instances 32",
                 "  ./nash compare biased_shapley --algos npcfr+,pcfr+ --iterations 4096 --instances 8 --json",

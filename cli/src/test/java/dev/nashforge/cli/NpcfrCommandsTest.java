@@ -160,6 +160,14 @@ class NpcfrCommandsTest {
     }
 
     @Test
+    void compareHelpListsEveryShippedModel() {
+        String help = NashRun.of("compare", "--help").assertSuccess().out();
+        for (String name : ShippedModels.names()) {
+            assertTrue(help.contains("  " + name + " "), name + " missing from the help:\n" + help);
+        }
+    }
+
+    @Test
     void compareRunsBothUpdateModesOfOneAlgorithm() throws IOException {
         JsonNode root = MAPPER.readTree(NashRun.of("compare", "biased_shapley", "--algos",
                 "npcfr+,npcfr+@alternating,pcfr+@simultaneous,pcfr+", "--iterations", "32", "--instances", "2",
