@@ -29,8 +29,8 @@ import java.util.concurrent.Future;
 
 /**
  * Meta-training of the NPCFR predictor (method.md §5): Adam (or plain SGD, {@link Optimizer}) with global-norm
- * clipping on the mean meta-gradient of
- * minibatches sampled from the training distribution, a held-out evaluation set, resumable checkpoints.
+ * clipping on the mean meta-gradient of minibatches sampled from the training distribution, a held-out evaluation
+ * set, resumable checkpoints.
  *
  * <p><b>Seeds.</b> {@code new SplittableRandom(config.seed())} is split, in this order, into the initialization
  * stream (whose own split draws the initial weights, unless the run starts from a model's weights:
