@@ -13,7 +13,8 @@
  * quadratic averaging) or NPCFR ({@code R ← R + r}, uniform averaging), {@code σ ∝ [R + m]⁺}, with the prediction
  * {@code m = B_I tanh(o)} of the network ({@code meta.nn}: a GRU or MLP shared by every (infoset, action)), and
  * differentiates the meta-loss {@link dev.nashforge.host.meta.MetaLoss} ({@code Σ λ_t (α TC_t + β NashGap_t + γ
- * CCEGap_t)}) with respect to the weights through all iterations. Every primitive lives in {@code meta.ops} with its
+ * CCEGap_t + δ NashGap(x^t))}, the last term on the iterate itself) with respect to the weights through all
+ * iterations. Every primitive lives in {@code meta.ops} with its
  * adjoint; the kinks ({@code [·]⁺}, the uniform fallback, max pooling, best-response argmax) use the one-sided
  * derivative from the clipped side, documented per primitive. The tests check every adjoint and the whole chain
  * against central finite differences (relative error ≤ 1e-6) away from kinks.
@@ -71,8 +72,8 @@
  * Two-player biased Leduc (8-unit GRU without iteration feature, TC + NashGap, linear λ, 2 threads): T = 32,
  * 350 steps of 8 games (383 s) beats PCFR+ up to about T (1.5e-1 vs 3.3e-1 at 32 iterations) but stalls near 3e-2,
  * while PCFR+ reaches 7.3e-4 at 4096; T = 64, 300 steps of 4 games (298 s) ends at 4.3e-3 at 4096. Later runs
- * (log-scale loss, warm-ups up to 4096, full reverse mode at T = 1024, evolution strategies; bench/RESULTS.md)
- * all left the late phase worse than the untrained network. Three-player Leduc, where the untrained network is a
+ * (log-scale loss, warm-ups up to 4096, full reverse mode at T = 1024, evolution strategies with Adam or plain
+ * SGD, the last-iterate NashGap term; bench/RESULTS.md) all left the late phase worse than the untrained network. Three-player Leduc, where the untrained network is a
  * poor solver, gained tenfold from 40 short-horizon steps on chance-perturbed instances: that run ships as
  * {@code models/leduc_poker.npcfr}, and its 40-step fine-tune on {@code biased_leduc} as
  * {@code models/biased_leduc.npcfr} (ahead of the untrained network up to about 1000 iterations, not beyond).
