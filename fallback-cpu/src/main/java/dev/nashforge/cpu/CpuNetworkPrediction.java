@@ -42,7 +42,9 @@ final class CpuNetworkPrediction {
     private double[][] currentStrategy;
     private CpuKernels kernels;
     private int activeIteration;
-    private int activePlayer;
+    /** The players whose rows the current {@link #compute} writes: {@code firstPlayer..lastPlayer}. */
+    private int firstPlayer;
+    private int lastPlayer;
 
     CpuNetworkPrediction(GameBatch batch, LearnedModel model, int threads, int parallelWork) {
         this.layout = new MetaLayout(batch.structure());
@@ -90,7 +92,8 @@ final class CpuNetworkPrediction {
      */
     void compute(int iteration, int player, CpuWorkers workers) {
         activeIteration = iteration;
-        activePlayer = player;
+        firstPlayer = player < 0 ? 0 : player;
+        lastPlayer = player < 0 ? players - 1 : player;
         workers.run(plan.tasks(), this::task);
     }
 
@@ -101,15 +104,11 @@ final class CpuNetworkPrediction {
             gather(cumulativeRegret, b, s.cumulative);
             gather(prediction, b, s.prediction);
             gather(currentStrategy, b, s.strategy);
-            int fromRow = activePlayer < 0 ? 0 : layout.sequenceOffset()[activePlayer];
-            int toRow = activePlayer < 0 ? layout.numSequences() : layout.sequenceOffset()[activePlayer + 1];
             network.forward(params, layout, bound[b], activeIteration, s.regret, s.cumulative, s.prediction,
-                    s.strategy, state[b], s.stateNext, s.next, s.tape, null, fromRow, toRow);
+                    s.strategy, state[b], s.stateNext, s.next, s.tape, null, layout.sequenceOffset()[firstPlayer],
+                    layout.sequenceOffset()[lastPlayer + 1]);
             int stateSize = network.stateSize();
-            for (int i = 0; i < players; i++) {
-                if (activePlayer >= 0 && i != activePlayer) {
-                    continue;
-                }
+            for (int i = firstPlayer; i <= lastPlayer; i++) {
                 int from = layout.sequenceOffset()[i];
                 System.arraycopy(s.stateNext, from * stateSize, state[b], from * stateSize,
                         numSequences[i] * stateSize);

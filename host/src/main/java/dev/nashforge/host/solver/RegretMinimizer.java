@@ -72,7 +72,7 @@ public final class RegretMinimizer {
         for (int p = 0; p < numPlayers; p++) {
             session.updateAverage(p, step);
         }
-        if (config.prediction() == Prediction.LEARNED && config.updates() == UpdateMode.ALTERNATING) {
+        if (config.learnedAlternating()) {
             for (int p = 0; p < numPlayers; p++) {
                 session.computeInstantaneousRegret(p);
                 session.updateRegret(p, t);

@@ -49,18 +49,12 @@ public final class Adam {
      * @return the gradient norm before clipping
      */
     public double update(double[] params, double[] gradient) {
-        double norm = 0;
-        for (double g : gradient) {
-            norm += g * g;
-        }
-        norm = Math.sqrt(norm);
-        double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / norm : 1.0;
+        double norm = Optimizer.clipInPlace(gradient, clipNorm);
         step++;
         double c1 = 1 - Math.pow(beta1, step);
         double c2 = 1 - Math.pow(beta2, step);
         for (int k = 0; k < params.length; k++) {
-            double g = gradient[k] * scale;
-            gradient[k] = g;
+            double g = gradient[k];
             firstMoment[k] = beta1 * firstMoment[k] + (1 - beta1) * g;
             secondMoment[k] = beta2 * secondMoment[k] + (1 - beta2) * g * g;
             double mHat = firstMoment[k] / c1;

@@ -20,15 +20,30 @@ public enum Optimizer {
      * @return the gradient norm before clipping
      */
     static double sgdStep(double[] params, double[] gradient, double learningRate, double clipNorm) {
+        double norm = clipInPlace(gradient, clipNorm);
+        for (int k = 0; k < params.length; k++) {
+            params[k] -= learningRate * gradient[k];
+        }
+        return norm;
+    }
+
+    /**
+     * Scales {@code gradient} in place down to the Euclidean norm {@code clipNorm} when it exceeds it (≤ 0: no
+     * clipping); the rule both optimizers apply first.
+     *
+     * @return the gradient norm before clipping
+     */
+    static double clipInPlace(double[] gradient, double clipNorm) {
         double norm = 0;
         for (double g : gradient) {
             norm += g * g;
         }
         norm = Math.sqrt(norm);
-        double scale = clipNorm > 0 && norm > clipNorm ? clipNorm / norm : 1.0;
-        for (int k = 0; k < params.length; k++) {
-            gradient[k] *= scale;
-            params[k] -= learningRate * gradient[k];
+        if (clipNorm > 0 && norm > clipNorm) {
+            double scale = clipNorm / norm;
+            for (int k = 0; k < gradient.length; k++) {
+                gradient[k] *= scale;
+            }
         }
         return norm;
     }
