@@ -62,7 +62,8 @@ public final class CudaBackend implements Backend {
      */
     @Override
     public Optional<String> unsupportedReason(SolverConfig config) {
-        return config.learnedAlternating() ? Optional.of(SolverConfig.LEARNED_ALTERNATING_CPU_ONLY) : Optional.empty();
+        return config.learnedAlternating() ? Optional.of(SolverConfig.LEARNED_ALTERNATING_UNSUPPORTED)
+                : Optional.empty();
     }
 
     @Override

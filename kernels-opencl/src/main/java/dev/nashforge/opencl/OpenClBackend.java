@@ -45,14 +45,12 @@ public final class OpenClBackend implements Backend {
     }
 
     /**
-     * Every regret minimizer, NPCFR / NPCFR+ included (the network's forward pass runs as a kernel op); refuses
+     * Every regret minimizer, NPCFR / NPCFR+ included with either update mode (the network's forward pass runs as a
+     * kernel op, on every row or on one player's rows); refuses
      * only a precision the probed device lacks (double without {@code cl_khr_fp64}).
      */
     @Override
     public Optional<String> unsupportedReason(SolverConfig config) {
-        if (config.learnedAlternating()) {
-            return Optional.of(SolverConfig.LEARNED_ALTERNATING_CPU_ONLY);
-        }
         OpenClDeviceProbe.Result probe = OpenClDeviceProbe.result();
         if (probe.availability().available() && !probe.precisions().contains(config.precision())) {
             return Optional.of("the OpenCL device (" + probe.availability().device() + ") does not support "

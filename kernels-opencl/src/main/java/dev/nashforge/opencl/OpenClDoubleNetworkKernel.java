@@ -20,6 +20,8 @@ final class OpenClDoubleNetworkKernel extends OpenClDoubleKernel implements Open
     int netInfosets;
     int netHidden;
     int netCell;
+    /** The first row of the launch: 0 for every player's rows, a player's first row for alternating updates. */
+    int netRowOffset;
     int[] rowPlayer;
     int[] rowLocal;
     int[] rowInfoset;
@@ -46,8 +48,8 @@ final class OpenClDoubleNetworkKernel extends OpenClDoubleKernel implements Open
     }
 
     /**
-     * The NPCFR forward pass on one row of one instance (items: the network's rows per instance; row s is global
-     * sequence s of {@link OpenClNetwork}), exactly {@code meta.nn.PredictorNetwork#forward} for that row:
+     * The NPCFR forward pass on one row of one instance (items: the launch's rows per instance, the first being
+     * {@link #netRowOffset}; row s is global sequence s of {@link OpenClNetwork}), exactly {@code meta.nn.PredictorNetwork#forward} for that row:
      * the features of {@code PredictorFeatures} (the pooled ones recomputed by every action of the infoset, in
      * the same order, so all get the same bits), the GRU or MLP cell with its sums in the CPU's order, and
      * m = B_I·tanh(o) stored into {@link #prediction} at the row's sequence (B = 0 at the empty sequences). The
@@ -56,7 +58,7 @@ final class OpenClDoubleNetworkKernel extends OpenClDoubleKernel implements Open
      */
     private void networkRow(int gid) {
         int b = gid / itemsPerInstance;
-        int s = gid - b * itemsPerInstance;
+        int s = netRowOffset + gid - b * itemsPerInstance;
         int row = b * netRows + s;
         int xo = row * 10;
         int g = rowInfoset[s];
@@ -239,6 +241,11 @@ final class OpenClDoubleNetworkKernel extends OpenClDoubleKernel implements Open
         super.putValueArrays();
         put(rowPlayer).put(rowLocal).put(rowInfoset).put(infosetFirstRow).put(infosetActionCount).put(netParams)
                 .put(netBound).put(netFeatures).put(netState).put(netScratch);
+    }
+
+    @Override
+    public void setRowOffset(int firstRow) {
+        netRowOffset = firstRow;
     }
 
     @Override

@@ -22,6 +22,8 @@ final class OpenClFloatNetworkKernel extends OpenClFloatKernel implements OpenCl
     int netInfosets;
     int netHidden;
     int netCell;
+    /** The first row of the launch: 0 for every player's rows, a player's first row for alternating updates. */
+    int netRowOffset;
     int[] rowPlayer;
     int[] rowLocal;
     int[] rowInfoset;
@@ -48,8 +50,8 @@ final class OpenClFloatNetworkKernel extends OpenClFloatKernel implements OpenCl
     }
 
     /**
-     * The NPCFR forward pass on one row of one instance (items: the network's rows per instance; row s is global
-     * sequence s of {@link OpenClNetwork}), exactly {@code meta.nn.PredictorNetwork#forward} for that row:
+     * The NPCFR forward pass on one row of one instance (items: the launch's rows per instance, the first being
+     * {@link #netRowOffset}; row s is global sequence s of {@link OpenClNetwork}), exactly {@code meta.nn.PredictorNetwork#forward} for that row:
      * the features of {@code PredictorFeatures} (the pooled ones recomputed by every action of the infoset, in
      * the same order, so all get the same bits), the GRU or MLP cell with its sums in the CPU's order, and
      * m = B_I·tanh(o) stored into {@link #prediction} at the row's sequence (B = 0 at the empty sequences). The
@@ -58,7 +60,7 @@ final class OpenClFloatNetworkKernel extends OpenClFloatKernel implements OpenCl
      */
     private void networkRow(int gid) {
         int b = gid / itemsPerInstance;
-        int s = gid - b * itemsPerInstance;
+        int s = netRowOffset + gid - b * itemsPerInstance;
         int row = b * netRows + s;
         int xo = row * 10;
         int g = rowInfoset[s];
@@ -249,6 +251,11 @@ final class OpenClFloatNetworkKernel extends OpenClFloatKernel implements OpenCl
             out[k] = (float) values[k];
         }
         return out;
+    }
+
+    @Override
+    public void setRowOffset(int firstRow) {
+        netRowOffset = firstRow;
     }
 
     @Override

@@ -11,6 +11,12 @@ interface OpenClNetworkKernel {
     /** Sets the network's layout, weights and bounds (transferred with the other arrays at open). */
     void setNetwork(OpenClNetwork network);
 
+    /**
+     * Sets the first row of the next network launch: 0 when the launch covers every player's rows, the player's
+     * first row ({@code sequenceOffset[player]}) when it covers one player's rows (alternating updates).
+     */
+    void setRowOffset(int firstRow);
+
     /** Sets the iteration feature of the next network launch (rounded to the kernel's precision). */
     void setIterationFeature(double value);
 

@@ -176,6 +176,25 @@ final class OpenClSolverSession implements SolverSession {
      */
     @Override
     public void computePrediction(int iteration) {
+        beginNetwork(iteration);
+        networkKernel.setRowOffset(0);
+        launch(OpenClKernel.OP_NETWORK, network.rows);
+    }
+
+    /**
+     * One launch of the network op on {@code player}'s rows only (alternating updates): an item per (instance,
+     * row of the player), the first row at the player's offset; the other players' predictions and recurrent
+     * states are not touched.
+     */
+    @Override
+    public void computePrediction(int player, int iteration) {
+        begin(player);
+        beginNetwork(iteration);
+        networkKernel.setRowOffset(network.tables().firstRow(player));
+        launch(OpenClKernel.OP_NETWORK, network.tables().rows(player));
+    }
+
+    private void beginNetwork(int iteration) {
         checkOpen();
         if (network == null) {
             throw new IllegalStateException("computePrediction needs a learned prediction (npcfr, npcfr+), but this"
@@ -185,7 +204,6 @@ final class OpenClSolverSession implements SolverSession {
             throw new IllegalArgumentException("iterations are numbered from 1, got " + iteration);
         }
         networkKernel.setIterationFeature(network.iterationFeature(iteration));
-        launch(OpenClKernel.OP_NETWORK, network.rows);
     }
 
     private void launch(int op, int perInstance) {

@@ -22,9 +22,11 @@ import dev.nashforge.host.solver.LearnedModel;
 import dev.nashforge.host.solver.RegretMinimizer;
 import dev.nashforge.host.solver.ShippedModels;
 import dev.nashforge.host.solver.SolverConfig;
+import dev.nashforge.host.solver.UpdateMode;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -105,6 +107,45 @@ class OpenClNpcfrParityTest {
         assertDoubleParity(SolverConfig.npcfrPlus(mlp()), batch, 50);
     }
 
+    @Test
+    void alternatingNpcfrPlusMatchesTheCpuBackendOnThreePlayerKuhnInDouble() {
+        requireDevice(Precision.DOUBLE);
+        // one launch per player on that player's rows (a row offset); the CPU backend's alternating pass leaves
+        // the other players' predictions and recurrent states alone (AlternatingNpcfrTest), so parity of every
+        // prediction and of the whole state after every player's turn checks the offset and the row count
+        CompiledGame g = GameCompiler.compile(GameCatalog.game("kuhn_poker(players=3)"));
+        GameBatch batch = GameBatch.replicate(g.structure(), g.instance(), 2);
+        assertDoubleParity(SolverConfig.npcfrPlus(shipped()).withUpdates(UpdateMode.ALTERNATING), batch, 40);
+    }
+
+    @Test
+    void alternatingMlpNpcfrMatchesTheCpuBackendOnBiasedShapleyInDouble() {
+        requireDevice(Precision.DOUBLE);
+        GameBatch batch = GameCatalog.distribution("biased_shapley").sample(3, 17L);
+        assertDoubleParity(SolverConfig.npcfr(mlp()).withUpdates(UpdateMode.ALTERNATING), batch, 40);
+    }
+
+    @Test
+    void alternatingUpdatesReallyAlternate() {
+        requireDevice(Precision.DOUBLE);
+        // the same network with simultaneous updates gives other strategies after the first iteration: the
+        // alternating run above is not the simultaneous one under another name
+        GameBatch batch = GameCatalog.distribution("biased_shapley").sample(2, 17L);
+        SolverConfig simultaneous = SolverConfig.npcfrPlus(shipped());
+        try (SolverSession a = new OpenClBackend().open(batch, simultaneous);
+             SolverSession b = new OpenClBackend().open(batch, simultaneous.withUpdates(UpdateMode.ALTERNATING))) {
+            RegretMinimizer solverA = new RegretMinimizer(a);
+            RegretMinimizer solverB = new RegretMinimizer(b);
+            for (int t = 1; t <= 3; t++) {
+                solverA.iterate();
+                solverB.iterate();
+            }
+            double[][][] x = a.read(SequenceBuffer.CURRENT_STRATEGY);
+            double[][][] y = b.read(SequenceBuffer.CURRENT_STRATEGY);
+            assertTrue(!Arrays.deepEquals(x, y), "simultaneous and alternating strategies coincide");
+        }
+    }
+
     private static void assertDoubleParity(SolverConfig config, GameBatch batch, int iterations) {
         try (SolverSession reference = new CpuBackend(1).open(batch, config);
              SolverSession tested = new OpenClBackend().open(batch, config)) {
@@ -128,8 +169,18 @@ class OpenClNpcfrParityTest {
     @Test
     void npcfrPlusInFloatStaysWithinTheFloatTolerances() {
         requireDevice(Precision.FLOAT);
+        assertFloatParity(SolverConfig.npcfrPlus(shipped()).withPrecision(Precision.FLOAT));
+    }
+
+    @Test
+    void alternatingNpcfrPlusInFloatStaysWithinTheFloatTolerances() {
+        requireDevice(Precision.FLOAT);
+        assertFloatParity(SolverConfig.npcfrPlus(shipped()).withPrecision(Precision.FLOAT)
+                .withUpdates(UpdateMode.ALTERNATING));
+    }
+
+    private static void assertFloatParity(SolverConfig config) {
         GameBatch batch = GameCatalog.distribution("biased_shapley").sample(3, 99L);
-        SolverConfig config = SolverConfig.npcfrPlus(shipped()).withPrecision(Precision.FLOAT);
         try (SolverSession reference = new CpuBackend(1).open(batch, config);
              SolverSession tested = new OpenClBackend().open(batch, config)) {
             RegretMinimizer referenceSolver = new RegretMinimizer(reference);
@@ -228,6 +279,8 @@ class OpenClNpcfrParityTest {
         OpenClBackend backend = new OpenClBackend();
         assertTrue(backend.unsupportedReason(SolverConfig.npcfrPlus(shipped())).isEmpty());
         assertTrue(backend.unsupportedReason(SolverConfig.npcfr(shipped()).withPrecision(Precision.FLOAT)).isEmpty());
+        assertTrue(backend.unsupportedReason(SolverConfig.npcfrPlus(shipped()).withUpdates(UpdateMode.ALTERNATING))
+                .isEmpty());
         assertEquals("opencl", BackendRegistry.discover().select("opencl", SolverConfig.npcfrPlus(shipped()))
                 .backend().name());
     }

@@ -39,6 +39,7 @@ public final class PredictorTables {
     private final int stateSize;
     private final int batchSize;
     private final int[] rowPlayer;
+    private final int[] playerFirstRow;
     private final int[] rowLocal;
     private final int[] rowInfoset;
     private final int[] infosetFirstRow;
@@ -74,6 +75,12 @@ public final class PredictorTables {
             rowPlayer[s] = i;
             rowLocal[s] = s - layout.sequenceOffset()[i];
         }
+        int players = batch.structure().numPlayers();
+        this.playerFirstRow = new int[players + 1];
+        for (int i = 0; i < players; i++) {
+            playerFirstRow[i] = layout.sequenceOffset()[i];
+        }
+        playerFirstRow[players] = rows;
         this.rowInfoset = layout.sequenceInfoset().clone();
         this.infosetFirstRow = layout.infosetFirst().clone();
         this.infosetActions = layout.infosetActions().clone();
@@ -98,6 +105,16 @@ public final class PredictorTables {
     /** Rows per instance: every player's sequences. */
     public int rows() {
         return rows;
+    }
+
+    /** The first row of {@code player}'s sequences (rows are numbered player by player). */
+    public int firstRow(int player) {
+        return playerFirstRow[player];
+    }
+
+    /** The number of rows of {@code player}: its sequences, the empty one included. */
+    public int rows(int player) {
+        return playerFirstRow[player + 1] - playerFirstRow[player];
     }
 
     /** G: every player's infosets. */

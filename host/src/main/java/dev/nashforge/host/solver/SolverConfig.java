@@ -78,9 +78,10 @@ public record SolverConfig(String algorithm, RegretUpdate regretUpdate, Predicti
         }
     }
 
-    /** Why a GPU backend refuses {@link #learnedAlternating()} configurations. */
-    public static final String LEARNED_ALTERNATING_CPU_ONLY = "alternating NPCFR updates (the network run per player"
-            + " in turn) are implemented on the cpu backend only; use --backend cpu or --updates simultaneous";
+    /** Why a backend without a per-player network pass (CUDA) refuses {@link #learnedAlternating()} configurations. */
+    public static final String LEARNED_ALTERNATING_UNSUPPORTED = "alternating NPCFR updates (the network run per"
+            + " player in turn) are implemented on the cpu and opencl backends only; use --backend cpu, --backend"
+            + " opencl or --updates simultaneous";
 
     /** NPCFR / NPCFR+ with alternating updates: the network runs once per player and iteration. */
     public boolean learnedAlternating() {
