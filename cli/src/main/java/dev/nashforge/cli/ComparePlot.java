@@ -33,7 +33,8 @@ final class ComparePlot {
         String spec = r.distribution();
         String family = spec.contains("(") ? spec.substring(0, spec.indexOf('(')) : spec;
         XYChart chart = new XYChartBuilder().width(960).height(600)
-                .title("Median NashGap on " + r.instances() + " held-out " + family + " instances ("
+                .title("Median NashGap on " + r.instances() + " held-out " + family + " "
+                        + CompareText.instances(r.instances()) + " ("
                         + r.backend().backend().name() + ")")
                 .xAxisTitle("iterations T      (" + spec + ")")
                 .yAxisTitle("NashGap of the average profile (median)").build();

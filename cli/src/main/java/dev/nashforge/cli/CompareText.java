@@ -15,9 +15,14 @@ final class CompareText {
     private CompareText() {
     }
 
+    /** "instance" or "instances", to follow the number {@code count}. */
+    static String instances(int count) {
+        return count == 1 ? "instance" : "instances";
+    }
+
     static void print(PrintWriter out, CompareResult r, Path plot) {
-        out.printf(Locale.ROOT, "compare on %s: %d held-out instances, evaluation seed %d (%s)%n", r.distribution(),
-                r.instances(), r.evaluationSeed(), CompareSeeds.RULE);
+        out.printf(Locale.ROOT, "compare on %s: %d held-out %s, evaluation seed %d (%s)%n", r.distribution(),
+                r.instances(), instances(r.instances()), r.evaluationSeed(), CompareSeeds.RULE);
         out.println("backend   " + r.backend().summary());
         out.println("device    " + r.backend().device());
         for (LearnedModel m : r.models()) {

@@ -189,6 +189,10 @@ class NpcfrCommandsTest {
                 "--iterations", "16", "--instances", "2", "--backend", "cpu", "--progress", "never").assertSuccess()
                 .out();
         assertTrue(text.contains("pcfr+@alternating") && text.contains("pcfr+@simultaneous"), text);
+        assertTrue(text.contains(": 2 held-out instances,"), text);
+        String one = NashRun.of("compare", "biased_shapley", "--algos", "pcfr+", "--iterations", "16", "--instances",
+                "1", "--backend", "cpu", "--progress", "never").assertSuccess().out();
+        assertTrue(one.contains(": 1 held-out instance,"), one);
         String error = NashRun.of("compare", "biased_shapley", "--algos", "pcfr+,pcfr+@alternating",
                 "--iterations", "16", "--instances", "2").assertError(CliErrorHandler.USAGE);
         assertTrue(error.contains("listed twice"), error);
