@@ -332,8 +332,9 @@ DEFINE_JOINT_PLAY(double, f64)
 DEFINE_JOINT_PLAY(float, f32)
 
 // ---------------------------------------------------------------------------------------------------------------
-// network: the NPCFR forward pass (method.md §5, meta.nn.PredictorNetwork#forward) on every row of every instance,
-// one thread per (instance, row); row s is global sequence s of dev.nashforge.cuda.CudaNetwork (player
+// network: the NPCFR forward pass (method.md §5, meta.nn.PredictorNetwork#forward) on rows firstRow ..
+// firstRow + count - 1 of every instance (all rows, or one player's rows for alternating updates), one thread per
+// (instance, row); row s is global sequence s of dev.nashforge.cuda.CudaNetwork (player
 // rowPlayer[s], local sequence rowLocal[s], infoset rowInfoset[s] or -1 at the empty sequences). The ten features
 // of meta.nn.PredictorFeatures (the pooled mean/max recomputed by every action of the infoset in the same order,
 // so all actions get the same bits; asinh as sign(x)·log1p(|x| + x²/(1+√(1+x²))), ln|x| + ln 2 above 1e8), the GRU
@@ -391,16 +392,18 @@ __device__ real logistic(real a) {
 }
 
 template <typename real>
-__device__ void networkKernel(int B, int rows, int G, int hidden, int cell, const int* rowPlayer,
-                              const int* rowLocal, const int* rowInfoset, const int* infosetFirstRow,
-                              const int* infosetActions, const int* planOffset, const int* numSequences,
-                              const double* scalars, const real* parameters, const real* bound,
+__device__ void networkKernel(int B, int rows, int firstRow, int count, int G, int hidden, int cell,
+                              const int* rowPlayer, const int* rowLocal, const int* rowInfoset,
+                              const int* infosetFirstRow, const int* infosetActions, const int* planOffset,
+                              const int* numSequences, const double* scalars, const real* parameters,
+                              const real* bound,
                               const real* instantaneousRegret, const real* regret, const real* strategy,
                               real* prediction, real* state, real* scratch) {
     const real iterationFeature = (real)scalars[0];
-    GRID_STRIDE_LOOP(item, (i64)B * rows) {
-        const i64 b = item / rows;
-        const int s = (int)(item - b * rows);
+    GRID_STRIDE_LOOP(item, (i64)B * count) {
+        const i64 b = item / count;
+        const int s = firstRow + (int)(item - b * count);
+        const i64 row = b * rows + s;
         const int g = rowInfoset[s];
         const int i = rowPlayer[s];
         const i64 base = planOffset[i] + b * numSequences[i];
@@ -444,7 +447,7 @@ __device__ void networkKernel(int B, int rows, int G, int hidden, int cell, cons
             x[9] = (real)1 / (real)n;
         }
         const int h = hidden;
-        const i64 ho = item * h;
+        const i64 ho = row * h;
         real out;
         if (cell == CELL_GRU) {
             const int hf = h * 10;
@@ -531,7 +534,8 @@ __device__ void networkKernel(int B, int rows, int G, int hidden, int cell, cons
 }
 
 #define DEFINE_NETWORK(real, suffix)                                                                            \
-    extern "C" __global__ void network_##suffix(int B, int rows, int G, int hidden, int cell,                  \
+    extern "C" __global__ void network_##suffix(int B, int rows, int firstRow, int count, int G, int hidden,   \
+                                                int cell,                                                       \
                                                 const int* rowPlayer, const int* rowLocal, const int* rowInfoset, \
                                                 const int* infosetFirstRow, const int* infosetActions,          \
                                                 const int* planOffset, const int* numSequences,                 \
@@ -539,9 +543,9 @@ __device__ void networkKernel(int B, int rows, int G, int hidden, int cell, cons
                                                 const real* bound, const real* instantaneousRegret,             \
                                                 const real* regret, const real* strategy, real* prediction,     \
                                                 real* state, real* scratch) {                                   \
-        networkKernel<real>(B, rows, G, hidden, cell, rowPlayer, rowLocal, rowInfoset, infosetFirstRow,         \
-                            infosetActions, planOffset, numSequences, scalars, parameters, bound,               \
-                            instantaneousRegret, regret, strategy, prediction, state, scratch);                 \
+        networkKernel<real>(B, rows, firstRow, count, G, hidden, cell, rowPlayer, rowLocal, rowInfoset,         \
+                            infosetFirstRow, infosetActions, planOffset, numSequences, scalars, parameters,    \
+                            bound, instantaneousRegret, regret, strategy, prediction, state, scratch);          \
     }
 DEFINE_NETWORK(double, f64)
 DEFINE_NETWORK(float, f32)

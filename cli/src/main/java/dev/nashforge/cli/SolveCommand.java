@@ -72,7 +72,7 @@ final class SolveCommand implements Runnable {
 
     @Option(names = "--updates", paramLabel = "simultaneous|alternating", description = "Update mode; default: the "
             + "algorithm's (alternating for cfr, cfr+, lcfr, dcfr, pcfr+; simultaneous for rm, rm+, prm+, npcfr, npcfr+, "
-            + "whose networks were trained so; alternating npcfr runs on the cpu backend only).")
+            + "whose networks were trained so).")
     String updates;
 
     @Option(names = "--averaging", paramLabel = "uniform|linear|quadratic|EXP", description = "Averaging weights "

@@ -267,7 +267,7 @@ class NpcfrCommandsTest {
     }
 
     @Test
-    void alternatingUpdatesRunOnCpuAndOpenClAndAreRefusedWithAReasonOnCuda() throws IOException {
+    void alternatingUpdatesRunOnEveryBackend() throws IOException {
         NashRun run = NashRun.of("solve", "biased_shapley", "--algo", "npcfr+", "--updates", "alternating",
                 "--iterations", "32", "--backend", "cpu", "--json", "--progress", "never");
         run.assertSuccess();
@@ -288,10 +288,12 @@ class NpcfrCommandsTest {
                         "checkpoint " + a.get(k).get("iteration"));
             }
         }
+        // CUDA runs it too (the network kernel on one player's rows); without a driver it says it is unavailable
         NashRun cuda = NashRun.of("solve", "biased_shapley", "--algo", "npcfr+", "--updates", "alternating",
                 "--iterations", "8", "--backend", "cuda", "--progress", "never");
-        assertTrue(cuda.exitCode() != 0, "cuda has no alternating NPCFR: " + cuda.out());
-        assertTrue(cuda.err().contains("alternating NPCFR") || cuda.err().contains("unavailable"), cuda.err());
+        if (cuda.exitCode() != 0) {
+            assertTrue(cuda.err().contains("unavailable"), cuda.err());
+        }
     }
 
     @Test

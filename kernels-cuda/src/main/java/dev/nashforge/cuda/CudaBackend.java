@@ -57,13 +57,13 @@ public final class CudaBackend implements Backend {
     }
 
     /**
-     * Every configuration the solver knows, learned ones (NPCFR / NPCFR+) included: their forward pass is the
-     * {@code network} kernel ({@link CudaSolverSession#computePrediction}).
+     * Every configuration the solver knows, learned ones (NPCFR / NPCFR+) included with either update mode: their
+     * forward pass is the {@code network} kernel, on every row or on one player's rows
+     * ({@link CudaSolverSession#computePrediction}).
      */
     @Override
     public Optional<String> unsupportedReason(SolverConfig config) {
-        return config.learnedAlternating() ? Optional.of(SolverConfig.LEARNED_ALTERNATING_UNSUPPORTED)
-                : Optional.empty();
+        return Optional.empty();
     }
 
     @Override

@@ -60,7 +60,11 @@ final class CudaKernels {
         }
         set(CudaPrimitive.JOINT_PLAY, 0, jointPlay(limits));
         if (network != null) {
-            set(CudaPrimitive.PREDICTION, 0, network(limits));
+            set(CudaPrimitive.PREDICTION, 0, network(limits, 0, network.rows(), "all players"));
+            for (int i = 0; i < players; i++) {
+                set(CudaPrimitive.PLAYER_PREDICTION, i, network(limits, network.tables().firstRow(i),
+                        network.tables().rows(i), "player " + i));
+            }
         }
     }
 
@@ -101,7 +105,7 @@ final class CudaKernels {
                 }
             }
             case AVERAGE, JOINT_PLAY -> first = step;
-            case PREDICTION -> {
+            case PREDICTION, PLAYER_PREDICTION -> {
                 if (network == null) {
                     throw new IllegalStateException("computePrediction needs a learned prediction");
                 }
@@ -213,11 +217,12 @@ final class CudaKernels {
                         + ", Z=" + layout.numTerminals());
     }
 
-    private KernelLaunch network(DeviceLimits limits) {
+    /** The network kernel on rows {@code firstRow .. firstRow + count − 1} of every instance. */
+    private KernelLaunch network(DeviceLimits limits, int firstRow, int count, String whose) {
         int b = layout.batchSize();
         return new KernelLaunch(CudaKernel.NETWORK,
-                LaunchGeometry.gridStride((long) b * network.rows(), limits),
-                List.of(i(b), i(network.rows()), i(network.infosets()), i(network.hidden()), i(network.cell()),
+                LaunchGeometry.gridStride((long) b * count, limits),
+                List.of(i(b), i(network.rows()), i(firstRow), i(count), i(network.infosets()), i(network.hidden()), i(network.cell()),
                         netTable(network.rowPlayerAt()), netTable(network.rowLocalAt()),
                         netTable(network.rowInfosetAt()), netTable(network.infosetFirstRowAt()),
                         netTable(network.infosetActionsAt()), table(layout.planOffsetAt()),
@@ -226,8 +231,8 @@ final class CudaKernels {
                         whole(CudaBuffer.CUMULATIVE_REGRET), whole(CudaBuffer.CURRENT_STRATEGY),
                         whole(CudaBuffer.PREDICTION), whole(CudaBuffer.PREDICTOR_STATE),
                         whole(CudaBuffer.NETWORK_SCRATCH)),
-                "learned prediction on all players of " + layout.gameName() + ": B=" + b + ", rows="
-                        + network.rows() + ", hidden=" + network.hidden());
+                "learned prediction on " + whose + " of " + layout.gameName() + ": B=" + b + ", rows " + firstRow
+                        + ".." + (firstRow + count - 1) + " of " + network.rows() + ", hidden=" + network.hidden());
     }
 
     private static KernelArg.Slice netTable(int offset) {

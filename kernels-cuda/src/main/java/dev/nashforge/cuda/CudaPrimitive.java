@@ -8,7 +8,10 @@ enum CudaPrimitive {
     UPDATE_REGRET("updateRegret"),
     AVERAGE("updateAverage"),
     JOINT_PLAY("accumulateJointPlay"),
-    PREDICTION("computePrediction");
+    /** The network on every player's rows (simultaneous updates); recorded as player 0. */
+    PREDICTION("computePrediction"),
+    /** The network on one player's rows (alternating updates). */
+    PLAYER_PREDICTION("computePrediction");
 
     private final String method;
 

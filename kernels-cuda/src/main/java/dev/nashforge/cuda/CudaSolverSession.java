@@ -257,6 +257,22 @@ public final class CudaSolverSession implements SolverSession {
     @Override
     public void computePrediction(int iteration) {
         checkOpen();
+        checkNetwork(iteration);
+        record(CudaPrimitive.PREDICTION, 0, iteration, 0);
+    }
+
+    /**
+     * Queues the {@code network} kernel on {@code player}'s rows only (alternating updates): one thread per
+     * (instance, row of the player); the other players' predictions and recurrent states are not touched.
+     */
+    @Override
+    public void computePrediction(int player, int iteration) {
+        begin(player);
+        checkNetwork(iteration);
+        record(CudaPrimitive.PLAYER_PREDICTION, player, iteration, 0);
+    }
+
+    private void checkNetwork(int iteration) {
         if (network == null) {
             throw new IllegalStateException("computePrediction needs a learned prediction (npcfr, npcfr+), but this"
                     + " session runs " + config.describe());
@@ -264,7 +280,6 @@ public final class CudaSolverSession implements SolverSession {
         if (iteration < 1) {
             throw new IllegalArgumentException("iterations are numbered from 1, got " + iteration);
         }
-        record(CudaPrimitive.PREDICTION, 0, iteration, 0);
     }
 
     /**

@@ -42,6 +42,7 @@ final class CudaTrafficModel {
             // the forward pass reads r, R, m, σ and writes m over all players (its weights stay in cache; the
             // recurrent state depends on the model and is not counted)
             case PREDICTION -> 5 * b * totalSequences() * r;
+            case PLAYER_PREDICTION -> 5 * b * s * r;
         };
     }
 

@@ -9,6 +9,7 @@ import dev.nashforge.host.backend.SequenceBuffer;
 import dev.nashforge.host.backend.SolverSession;
 import dev.nashforge.host.solver.RegretMinimizer;
 import dev.nashforge.host.solver.SolverConfig;
+import dev.nashforge.host.solver.UpdateMode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,14 @@ class CudaDeviceNpcfrParityTest {
         CudaOptions sync = new CudaOptions(1, false, true, 4);
         EmulatedNpcfrParityTest.assertDoubleParity(npcfrPlus(), batch, 40, (b, c) -> new CudaSolverSession(b, c,
                 new JCudaExecutor(device, sync, 2), sync, CudaBackend.CUBLAS_STATUS));
+    }
+
+    @Test
+    void alternatingNpcfrPlusMatchesTheCpuBackendThroughGraphs() {
+        CompiledGame g = GameCompiler.compile(GameCatalog.game("kuhn_poker(players=3)"));
+        GameBatch batch = GameBatch.replicate(g.structure(), g.instance(), 4);
+        EmulatedNpcfrParityTest.assertDoubleParity(npcfrPlus().withUpdates(UpdateMode.ALTERNATING), batch, 40,
+                (b, c) -> new CudaBackend().open(b, c));
     }
 
     @Test

@@ -29,9 +29,9 @@ class CudaKernelsTest {
         CudaKernels kernels = new CudaKernels(layout, SolverConfig.preset(preset), DeviceLimits.h100());
         int launches = 0;
         for (CudaPrimitive primitive : CudaPrimitive.values()) {
-            if (primitive == CudaPrimitive.PREDICTION) {
+            if (primitive == CudaPrimitive.PREDICTION || primitive == CudaPrimitive.PLAYER_PREDICTION) {
                 // no learned prediction in these presets: no network launch
-                assertThrows(IllegalArgumentException.class, () -> kernels.launches(CudaPrimitive.PREDICTION, 0));
+                assertThrows(IllegalArgumentException.class, () -> kernels.launches(primitive, 0));
                 continue;
             }
             int players = primitive == CudaPrimitive.JOINT_PLAY ? 1 : s.numPlayers();
@@ -100,6 +100,56 @@ class CudaKernelsTest {
                 DeviceLimits.h100());
         assertEquals(0, new CudaSessionLayout(g.structure(), 3, 8).elements(CudaBuffer.PREDICTOR_STATE));
         assertThrows(IllegalStateException.class, () -> plain.scalars(CudaPrimitive.PREDICTION, 5, 0, scalars, 0));
+    }
+
+    @Test
+    void thePerPlayerNetworkLaunchesCoverEachPlayersRowsOnce() {
+        // alternating NPCFR: one launch per player on rows firstRow .. firstRow + count - 1 of every instance; the
+        // players' ranges tile all rows in order, the grid covers B × count threads, the scalars are the same
+        dev.nashforge.games.layout.CompiledGame g = CudaTestGames.compile("kuhn_poker(players=3)");
+        dev.nashforge.games.batch.GameBatch batch = dev.nashforge.games.batch.GameBatch.replicate(g.structure(),
+                g.instance(), 3);
+        SolverConfig config = SolverConfig.npcfrPlus(dev.nashforge.host.solver.ShippedModels.resolve("biased_shapley"))
+                .withUpdates(dev.nashforge.host.solver.UpdateMode.ALTERNATING);
+        CudaNetwork network = new CudaNetwork(batch, config.model());
+        CudaSessionLayout layout = new CudaSessionLayout(g.structure(), 3, 8, network);
+        CudaKernels kernels = new CudaKernels(layout, config, DeviceLimits.h100(), network);
+        List<CudaKernel.Param> params = CudaKernel.NETWORK.params();
+        int rowsAt = indexOf(params, "rows");
+        int firstAt = indexOf(params, "firstRow");
+        int countAt = indexOf(params, "count");
+        int next = 0;
+        for (int p = 0; p < g.structure().numPlayers(); p++) {
+            List<KernelLaunch> list = kernels.launches(CudaPrimitive.PLAYER_PREDICTION, p);
+            assertEquals(1, list.size());
+            KernelLaunch l = list.get(0);
+            assertEquals(CudaKernel.NETWORK, l.kernel());
+            int count = g.structure().treeplex(p).numSequences();
+            assertEquals(network.rows(), ((KernelArg.IntValue) l.args().get(rowsAt)).value());
+            assertEquals(next, ((KernelArg.IntValue) l.args().get(firstAt)).value(), "player " + p);
+            assertEquals(count, ((KernelArg.IntValue) l.args().get(countAt)).value(), "player " + p);
+            assertEquals((3L * count + l.geometry().blockX() - 1) / l.geometry().blockX(), l.geometry().gridX());
+            assertTrue(l.context().contains("player " + p), l.context());
+            next += count;
+        }
+        assertEquals(network.rows(), next);
+        KernelLaunch all = kernels.launches(CudaPrimitive.PREDICTION, 0).get(0);
+        assertEquals(0, ((KernelArg.IntValue) all.args().get(firstAt)).value());
+        assertEquals(network.rows(), ((KernelArg.IntValue) all.args().get(countAt)).value());
+        double[] a = new double[2];
+        double[] b = new double[2];
+        kernels.scalars(CudaPrimitive.PREDICTION, 7, 0, a, 0);
+        kernels.scalars(CudaPrimitive.PLAYER_PREDICTION, 7, 0, b, 0);
+        assertEquals(a[0], b[0]);
+    }
+
+    private static int indexOf(List<CudaKernel.Param> params, String name) {
+        for (int k = 0; k < params.size(); k++) {
+            if (params.get(k).name().equals(name)) {
+                return k;
+            }
+        }
+        throw new AssertionError("the network kernel has no parameter " + name);
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.nashforge.host.solver.LearnedModel;
 import dev.nashforge.host.solver.RegretMinimizer;
 import dev.nashforge.host.solver.ShippedModels;
 import dev.nashforge.host.solver.SolverConfig;
+import dev.nashforge.host.solver.UpdateMode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,23 @@ class EmulatedNpcfrParityTest {
         CompiledGame g = GameCompiler.compile(GameCatalog.game("kuhn_poker"));
         GameBatch batch = GameBatch.replicate(g.structure(), g.instance(), 3);
         assertDoubleParity(SolverConfig.npcfrPlus(mlp()), batch, 30, EmulatedKernelParityTest.TINY);
+    }
+
+    @Test
+    void alternatingNpcfrPlusMatchesTheCpuBackendOnThreePlayerKuhnInDouble() {
+        // the network kernel on one player's rows per launch (firstRow, count): parity of every prediction and of
+        // the whole recurrent state after each iteration checks that the other players' rows were left alone
+        CompiledGame g = GameCompiler.compile(GameCatalog.game("kuhn_poker(players=3)"));
+        GameBatch batch = GameBatch.replicate(g.structure(), g.instance(), 2);
+        assertDoubleParity(SolverConfig.npcfrPlus(shipped()).withUpdates(UpdateMode.ALTERNATING), batch, 30,
+                EmulatedKernelParityTest.TINY);
+    }
+
+    @Test
+    void alternatingMlpNpcfrMatchesTheCpuBackendOnAnH100Geometry() {
+        GameBatch batch = GameCatalog.distribution("biased_shapley").sample(3, 17L);
+        assertDoubleParity(SolverConfig.npcfr(mlp()).withUpdates(UpdateMode.ALTERNATING), batch, 30,
+                DeviceLimits.h100());
     }
 
     private static void assertDoubleParity(SolverConfig config, GameBatch batch, int iterations, DeviceLimits limits) {
@@ -228,6 +246,8 @@ class EmulatedNpcfrParityTest {
         CudaBackend backend = new CudaBackend();
         assertTrue(backend.unsupportedReason(SolverConfig.npcfrPlus(shipped())).isEmpty());
         assertTrue(backend.unsupportedReason(SolverConfig.npcfr(shipped()).withPrecision(Precision.FLOAT)).isEmpty());
+        assertTrue(backend.unsupportedReason(SolverConfig.npcfrPlus(shipped()).withUpdates(UpdateMode.ALTERNATING))
+                .isEmpty());
     }
 
     static void assertClose(double[][][] expected, double[][][] actual, double tolerance, String what) {

@@ -22,20 +22,39 @@ final class KernelEmulator {
     private static final Path CPP_DIR = Path.of("src/test/cpp");
     private static Path binary;
     private static String unavailable;
+    private static String compileFailure;
 
     private KernelEmulator() {
     }
 
-    /** The emulator binary, or null when it cannot be built here ({@link #unavailableReason()} says why). */
+    /**
+     * The emulator binary, or null when there is no g++ here ({@link #unavailableReason()} says why).
+     *
+     * @throws IllegalStateException when g++ exists but the kernels do not compile with the emulator (a kernel
+     *                               signature changed without {@code kernel_emulator.cpp}): a failure, not a skip
+     */
     static synchronized Path binary() {
+        if (compileFailure != null) {
+            throw new IllegalStateException(compileFailure);
+        }
         if (binary == null && unavailable == null) {
             try {
                 binary = build();
+            } catch (CompileFailure e) {
+                compileFailure = "the kernel emulator does not compile: " + e.getMessage();
+                throw new IllegalStateException(compileFailure);
             } catch (IOException | InterruptedException e) {
                 unavailable = "the kernel emulator could not be built: " + e.getMessage();
             }
         }
         return binary;
+    }
+
+    /** g++ ran and rejected the sources. */
+    private static final class CompileFailure extends IOException {
+        CompileFailure(String message) {
+            super(message);
+        }
     }
 
     static synchronized String unavailableReason() {
@@ -72,7 +91,7 @@ final class KernelEmulator {
         }
         if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
-            throw new IOException("g++ failed, see " + log + ":\n" + Files.readString(log));
+            throw new CompileFailure("g++ failed, see " + log + ":\n" + Files.readString(log));
         }
         Files.move(Path.of(out + ".tmp"), out);
         return out;

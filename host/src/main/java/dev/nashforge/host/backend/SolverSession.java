@@ -101,7 +101,7 @@ public interface SolverSession extends AutoCloseable {
      */
     default void computePrediction(int player, int iteration) {
         throw new UnsupportedOperationException("this backend (" + device() + ") does not run alternating NPCFR"
-                + " updates; use --backend cpu, --backend opencl or --updates simultaneous");
+                + " updates; use another backend or --updates simultaneous");
     }
 
     /**

@@ -78,11 +78,6 @@ public record SolverConfig(String algorithm, RegretUpdate regretUpdate, Predicti
         }
     }
 
-    /** Why a backend without a per-player network pass (CUDA) refuses {@link #learnedAlternating()} configurations. */
-    public static final String LEARNED_ALTERNATING_UNSUPPORTED = "alternating NPCFR updates (the network run per"
-            + " player in turn) are implemented on the cpu and opencl backends only; use --backend cpu, --backend"
-            + " opencl or --updates simultaneous";
-
     /** NPCFR / NPCFR+ with alternating updates: the network runs once per player and iteration. */
     public boolean learnedAlternating() {
         return prediction == Prediction.LEARNED && updates == UpdateMode.ALTERNATING;
