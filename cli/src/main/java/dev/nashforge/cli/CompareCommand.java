@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,6 +53,8 @@ import java.util.Map;
                 "  ./nash compare 'biased_shapley(noise=0.3)' --model biased_shapley --iterations 16384 --plot c.png",
                 "  ./nash compare biased_shapley --algos npcfr+,npcfr+@alternating,pcfr+,pcfr+@simultaneous "
                         + "--iterations 1024 --instances 8",
+                "  ./nash compare 'leduc_poker(players=3,noise=0)' --algos npcfr+,pcfr+ --instances 1 --state runs/l3"
+                        + "   (rerun after a crash: it continues)",
                 "%nEvaluation seed: E = 2*seed+1 (odd), while training minibatches use even seeds; E is never a "
                         + "model's held-out seed."})
 final class CompareCommand implements Runnable {
@@ -106,6 +110,15 @@ final class CompareCommand implements Runnable {
     @Option(names = "--progress", paramLabel = "auto|always|never", defaultValue = "auto", description = "Progress "
             + "bar on stderr.")
     String progress;
+
+    @Option(names = "--state", paramLabel = "DIR", description = "Keep every algorithm's resumable solver state in "
+            + "DIR (created if missing; one file ALGO@UPDATES.state each, replaced atomically at every checkpoint "
+            + "and every " + STATE_EVERY + " iterations). Rerunning the same command with the same DIR continues the "
+            + "unfinished runs and reuses the finished ones; a file written by another comparison is an error.")
+    Path state;
+
+    /** With {@code --state}: iterations between two saves besides the checkpoints. */
+    static final int STATE_EVERY = 1024;
 
     @Override
     public void run() {
@@ -163,6 +176,13 @@ final class CompareCommand implements Runnable {
             BackendArgument.select(spec, BackendRegistry.discover(), chosen.backend().name(), threads,
                     Precision.DOUBLE, r.config());
         }
+        if (state != null) {
+            try {
+                Files.createDirectories(state);
+            } catch (IOException e) {
+                throw usage("--state " + state + ": cannot use it as a directory (" + e.getMessage() + ")");
+            }
+        }
         GameBatch batch = dist.sample(instances, evaluationSeed);
         CheckpointSchedule schedule = schedule(iterations);
         PrintWriter err = spec.commandLine().getErr();
@@ -172,12 +192,22 @@ final class CompareCommand implements Runnable {
             k++;
             ProgressBar bar = new ProgressBar(err, "compare", label(r.config()) + " (" + k + "/" + configs.size()
                     + ") " + dist.name() + " x" + instances, mode, System::nanoTime);
+            RunOptions options = RunOptions.of(iterations).withCheckpoints(schedule).withTrackJointPlay(true)
+                    .withProgress(bar);
+            Path file = state == null ? null : state.resolve(label(r.config()) + ".state");
+            if (file != null) {
+                options = options.withStateFile(file, true).withStateEvery(STATE_EVERY);
+            }
             RunRecord record;
             try {
-                record = SolveRun.run(chosen.backend(), batch, r.config(), RunOptions.of(iterations)
-                        .withCheckpoints(schedule).withTrackJointPlay(true).withProgress(bar)).record();
+                record = SolveRun.run(chosen.backend(), batch, r.config(), options).record();
             } finally {
                 bar.finish();
+            }
+            if (record.resumedFrom() > 0) {
+                err.println("compare: " + label(r.config()) + " continued from " + file + " at iteration "
+                        + record.resumedFrom() + (record.resumedFrom() == iterations ? " (already finished)" : ""));
+                err.flush();
             }
             results.add(CompareResult.AlgorithmResult.of(r.config(), record));
         }

@@ -12,8 +12,11 @@ import java.nio.file.Path;
  * {@code backend}, {@code backendSelection}, {@code device}, {@code precision}, {@code instances}, {@code seed},
  * {@code evaluationSeed}, {@code seedRule}, {@code model} (null, or name, weights checksum, training distribution,
  * training seed and held-out seed), {@code iterations}, {@code plot}, and {@code algorithms}: a list of
- * {@code {algorithm, label (ALGO@updates), config, updates, averaging, secondsPerIteration, checkpoints: [{iteration, nashGap: {median,
- * p90}, cceGap: {median}, totalCorrelation: {median}, fractionBelow1e-3, fractionBelow1e-5}]}}. Stateless.
+ * {@code {algorithm, label (ALGO@updates), config, updates, averaging, secondsPerIteration, resumedFrom,
+ * checkpoints: [{iteration, nashGap: {median, p90}, cceGap: {median}, totalCorrelation: {median},
+ * fractionBelow1e-3, fractionBelow1e-5}]}}; {@code secondsPerIteration} covers the iterations this process ran
+ * (null when all came from a {@code --state} file), {@code resumedFrom} is 0 or the iteration a {@code --state}
+ * file held. Stateless.
  */
 final class CompareJson {
 
@@ -59,7 +62,12 @@ final class CompareJson {
             o.put("config", c.describe());
             o.put("updates", c.updates().label());
             o.put("averaging", c.averaging().describe());
-            o.put("secondsPerIteration", a.record().secondsPerIteration());
+            if (a.record().iterations() > a.record().resumedFrom()) {
+                o.put("secondsPerIteration", a.record().secondsPerIteration());
+            } else {
+                o.putNull("secondsPerIteration");
+            }
+            o.put("resumedFrom", a.record().resumedFrom());
             ArrayNode cps = o.putArray("checkpoints");
             for (CompareResult.Checkpoint cp : a.checkpoints()) {
                 ObjectNode x = cps.addObject();

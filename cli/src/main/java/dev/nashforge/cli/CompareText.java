@@ -31,7 +31,9 @@ final class CompareText {
                     + ")");
         }
         for (CompareResult.AlgorithmResult a : r.algorithms()) {
-            out.printf(Locale.ROOT, "  %-20s %s%n", CompareCommand.label(a.config()), a.config().describe());
+            int from = a.record().resumedFrom();
+            out.printf(Locale.ROOT, "  %-20s %s%s%n", CompareCommand.label(a.config()), a.config().describe(),
+                    from > 0 ? " (continued from a --state file at iteration " + from + ")" : "");
         }
         int n = r.algorithms().get(0).checkpoints().size();
         for (int k = 0; k < n; k++) {

@@ -102,6 +102,34 @@ class SolveRunTest {
         assertEquals(0.0, result.record().jointPlaySecondsPerIteration());
     }
 
+    /**
+     * With a state interval k the state file is also written every k iterations between the checkpoints: while
+     * iteration t + 1 runs, the file holds iteration k·⌊t/k⌋ (or the last checkpoint, whichever is later).
+     */
+    @Test
+    void theStateIntervalSavesBetweenCheckpoints() {
+        Path state = dir.resolve("interval.state");
+        List<Integer> seen = new ArrayList<>();
+        ProgressListener probe = new ProgressListener() {
+            @Override
+            public void onIteration(int completed, int total) {
+                // called after iteration `completed`, before its save: the file holds the previous save
+                seen.add(Files.exists(state) ? SolverStateFile.read(state).iteration() : 0);
+            }
+        };
+        RunOptions options = RunOptions.of(23).withCheckpoints(CheckpointSchedule.of(new int[] {2, 23}))
+                .withStateFile(state, false).withStateEvery(5).withProgress(probe);
+        SolveRun.run(new CpuBackend(1), kuhn(1), SolverConfig.cfrPlus(), options);
+        List<Integer> expected = new ArrayList<>();
+        for (int t = 1; t <= 23; t++) {
+            int previous = t - 1;
+            expected.add(previous < 2 ? 0 : Math.max(2, previous / 5 * 5));
+        }
+        assertEquals(expected, seen);
+        assertEquals(23, SolverStateFile.read(state).iteration());
+        assertThrows(IllegalArgumentException.class, () -> RunOptions.of(4).withStateEvery(-1));
+    }
+
     /** A run of T in one go equals a run stopped at T/2 (its state file written) and resumed, bit for bit. */
     @Test
     void interruptedAndResumedRunEqualsTheUninterruptedRun() throws IOException {

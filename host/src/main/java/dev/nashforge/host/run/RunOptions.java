@@ -12,10 +12,12 @@ import java.nio.file.Path;
  *                        correlation; costs about one more pass over the terminals per iteration)
  * @param stateFile       where to write the resumable solver state at every checkpoint, or null for none
  * @param resume          whether to continue from {@code stateFile} when it exists
+ * @param stateEvery      also write the state file every this many iterations (0: at the checkpoints only), so
+ *                        that a crash between two far-apart checkpoints loses at most this many iterations
  * @param progress        callbacks (never null)
  */
 public record RunOptions(int iterations, CheckpointSchedule checkpoints, boolean trackJointPlay, Path stateFile,
-                         boolean resume, ProgressListener progress) {
+                         boolean resume, int stateEvery, ProgressListener progress) {
 
     public RunOptions {
         if (iterations < 1) {
@@ -27,34 +29,43 @@ public record RunOptions(int iterations, CheckpointSchedule checkpoints, boolean
         if (resume && stateFile == null) {
             throw new IllegalArgumentException("resume needs a state file");
         }
+        if (stateEvery < 0) {
+            throw new IllegalArgumentException("the state interval must be 0 (checkpoints only) or positive, got "
+                    + stateEvery);
+        }
         progress = progress == null ? ProgressListener.NONE : progress;
     }
 
     /** T iterations, checkpoints at powers of two and at T, joint play tracked, no state file. */
     public static RunOptions of(int iterations) {
-        return new RunOptions(iterations, CheckpointSchedule.powersOfTwo(iterations), true, null, false,
+        return new RunOptions(iterations, CheckpointSchedule.powersOfTwo(iterations), true, null, false, 0,
                 ProgressListener.NONE);
     }
 
     /** Another total T (the schedule is kept; its iterations beyond T are ignored). */
     public RunOptions withIterations(int total) {
-        return new RunOptions(total, checkpoints, trackJointPlay, stateFile, resume, progress);
+        return new RunOptions(total, checkpoints, trackJointPlay, stateFile, resume, stateEvery, progress);
     }
 
     public RunOptions withCheckpoints(CheckpointSchedule schedule) {
-        return new RunOptions(iterations, schedule, trackJointPlay, stateFile, resume, progress);
+        return new RunOptions(iterations, schedule, trackJointPlay, stateFile, resume, stateEvery, progress);
     }
 
     public RunOptions withTrackJointPlay(boolean track) {
-        return new RunOptions(iterations, checkpoints, track, stateFile, resume, progress);
+        return new RunOptions(iterations, checkpoints, track, stateFile, resume, stateEvery, progress);
     }
 
     /** Writes the solver state to {@code file} at every checkpoint; resumes from it when {@code resume}. */
     public RunOptions withStateFile(Path file, boolean resumeFromIt) {
-        return new RunOptions(iterations, checkpoints, trackJointPlay, file, resumeFromIt, progress);
+        return new RunOptions(iterations, checkpoints, trackJointPlay, file, resumeFromIt, stateEvery, progress);
+    }
+
+    /** Also writes the state file every {@code k} iterations (0: at the checkpoints only). */
+    public RunOptions withStateEvery(int k) {
+        return new RunOptions(iterations, checkpoints, trackJointPlay, stateFile, resume, k, progress);
     }
 
     public RunOptions withProgress(ProgressListener listener) {
-        return new RunOptions(iterations, checkpoints, trackJointPlay, stateFile, resume, listener);
+        return new RunOptions(iterations, checkpoints, trackJointPlay, stateFile, resume, stateEvery, listener);
     }
 }

@@ -23,7 +23,8 @@ import java.util.List;
  * game fingerprint, batch size and joint-play flag must equal this run's (else {@link IllegalArgumentException}
  * naming the difference); the session state is restored bit for bit and the run continues, so its records and
  * average profile equal those of an uninterrupted run. The state file is replaced atomically at every
- * checkpoint, so a run killed at any moment resumes from its last checkpoint.
+ * checkpoint (and every {@link RunOptions#stateEvery()} iterations), so a run killed at any moment resumes from its
+ * last checkpoint or save.
  *
  * <p>Stateless; every {@link #run} call opens and closes its own session.
  */
@@ -69,7 +70,8 @@ public final class SolveRun {
                 solverNanos += System.nanoTime() - start;
                 int t = solver.iteration();
                 options.progress().onIteration(t, total);
-                if (options.checkpoints().contains(t) || t == total) {
+                boolean saveState = options.stateEvery() > 0 && t % options.stateEvery() == 0;
+                if (options.checkpoints().contains(t) || t == total || saveState) {
                     if (options.checkpoints().contains(t)) {
                         List<CheckpointRecord> now = metrics.evaluate(t, solver.totalWeight(),
                                 options.trackJointPlay());
