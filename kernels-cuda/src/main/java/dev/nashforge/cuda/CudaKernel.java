@@ -26,9 +26,9 @@ enum CudaKernel {
     AVERAGE("average", List.of(p("B"), p("S"), scalars(), in("plan"), out("average"))),
     JOINT_PLAY("joint_play", List.of(p("B"), p("N"), p("Z"), table("terminalSequence"), in("plans"),
             table("planOffset"), table("numSequences"), scalars(), out("opponentWeights"), out("jointWeights"))),
-    NETWORK("network", List.of(p("B"), p("rows"), p("firstRow"), p("count"), p("G"), p("hidden"), p("cell"), table("rowPlayer"),
-            table("rowLocal"), table("rowInfoset"), table("infosetFirstRow"), table("infosetActions"),
-            table("planOffset"), table("numSequences"), scalars(), in("parameters"), in("bound"),
+    NETWORK("network", List.of(p("B"), p("rows"), p("firstRow"), p("count"), p("G"), p("hidden"), p("cell"),
+            table("rowPlayer"), table("rowLocal"), table("rowInfoset"), table("infosetFirstRow"),
+            table("infosetActions"), table("planOffset"), table("numSequences"), scalars(), in("parameters"), in("bound"),
             in("instantaneousRegret"), in("regret"), in("strategy"), out("prediction"), out("state"),
             out("scratch")));
 

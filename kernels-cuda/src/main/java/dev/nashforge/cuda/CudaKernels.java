@@ -222,8 +222,8 @@ final class CudaKernels {
         int b = layout.batchSize();
         return new KernelLaunch(CudaKernel.NETWORK,
                 LaunchGeometry.gridStride((long) b * count, limits),
-                List.of(i(b), i(network.rows()), i(firstRow), i(count), i(network.infosets()), i(network.hidden()), i(network.cell()),
-                        netTable(network.rowPlayerAt()), netTable(network.rowLocalAt()),
+                List.of(i(b), i(network.rows()), i(firstRow), i(count), i(network.infosets()), i(network.hidden()),
+                        i(network.cell()), netTable(network.rowPlayerAt()), netTable(network.rowLocalAt()),
                         netTable(network.rowInfosetAt()), netTable(network.infosetFirstRowAt()),
                         netTable(network.infosetActionsAt()), table(layout.planOffsetAt()),
                         table(layout.numSequencesAt()), KernelArg.SCALARS, whole(CudaBuffer.NETWORK_PARAMETERS),

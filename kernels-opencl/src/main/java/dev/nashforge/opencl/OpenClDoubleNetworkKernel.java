@@ -49,9 +49,10 @@ final class OpenClDoubleNetworkKernel extends OpenClDoubleKernel implements Open
 
     /**
      * The NPCFR forward pass on one row of one instance (items: the launch's rows per instance, the first being
-     * {@link #netRowOffset}; row s is global sequence s of {@link OpenClNetwork}), exactly {@code meta.nn.PredictorNetwork#forward} for that row:
-     * the features of {@code PredictorFeatures} (the pooled ones recomputed by every action of the infoset, in
-     * the same order, so all get the same bits), the GRU or MLP cell with its sums in the CPU's order, and
+     * {@link #netRowOffset}; row s is global sequence s of {@link OpenClNetwork}), exactly
+     * {@code meta.nn.PredictorNetwork#forward} for that row: the features of {@code PredictorFeatures} (the pooled
+     * ones recomputed by every action of the infoset, in the same order, so all get the same bits), the GRU or MLP
+     * cell with its sums in the CPU's order, and
      * m = B_I·tanh(o) stored into {@link #prediction} at the row's sequence (B = 0 at the empty sequences). The
      * row's new GRU state goes to {@link #netScratch} first, then over {@link #netState}: an item reads and
      * writes only its own row. asinh is sign(x)·log1p(|x| + x²/(1 + √(1+x²))) as in the CPU code.
