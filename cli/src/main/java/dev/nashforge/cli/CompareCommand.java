@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,12 +114,12 @@ final class CompareCommand implements Runnable {
 
     @Option(names = "--state", paramLabel = "DIR", description = "Keep every algorithm's resumable solver state in "
             + "DIR (created if missing; one file ALGO@UPDATES.state each, replaced atomically at every checkpoint "
-            + "and every " + STATE_EVERY + " iterations). Rerunning the same command with the same DIR continues the "
+            + "and at least once a minute). Rerunning the same command with the same DIR continues the "
             + "unfinished runs and reuses the finished ones; a file written by another comparison is an error.")
     Path state;
 
-    /** With {@code --state}: iterations between two saves besides the checkpoints. */
-    static final int STATE_EVERY = 1024;
+    /** With {@code --state}: the longest time between two saves of a running algorithm. */
+    static final Duration STATE_INTERVAL = Duration.ofMinutes(1);
 
     @Override
     public void run() {
@@ -196,7 +197,7 @@ final class CompareCommand implements Runnable {
                     .withProgress(bar);
             Path file = state == null ? null : state.resolve(label(r.config()) + ".state");
             if (file != null) {
-                options = options.withStateFile(file, true).withStateEvery(STATE_EVERY);
+                options = options.withStateFile(file, true).withStateInterval(STATE_INTERVAL);
             }
             RunRecord record;
             try {

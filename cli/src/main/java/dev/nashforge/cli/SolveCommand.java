@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -118,13 +119,18 @@ final class SolveCommand implements Runnable {
     Path saveProfile;
 
     @Option(names = "--state", paramLabel = "FILE", description = "Write the resumable solver state to FILE at every "
-            + "checkpoint (replaced atomically; an existing FILE is overwritten).")
+            + "checkpoint and every --state-interval seconds (replaced atomically; an existing FILE is overwritten).")
     Path state;
 
     @Option(names = "--resume", paramLabel = "FILE", description = "Continue the run stored in FILE (written by "
             + "--state or --resume with the same game, instances and algorithm settings) up to T iterations, and keep "
-            + "writing FILE at every checkpoint.")
+            + "writing FILE as --state does.")
     Path resume;
+
+    @Option(names = "--state-interval", paramLabel = "SECONDS", defaultValue = "60", description = "With --state or "
+            + "--resume: also save whenever this many seconds have passed since the last save, so a crash loses at "
+            + "most about that much work; 0 saves after every iteration (default ${DEFAULT-VALUE}).")
+    double stateInterval;
 
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg", description = "Draw NashGap against iterations "
             + "(log-log, average and last iterate; median and p10-p90 band for a batch) to a PNG or SVG file.")
@@ -150,6 +156,9 @@ final class SolveCommand implements Runnable {
                 throw usage(e.getMessage());
             }
         }
+        if (!(stateInterval >= 0) || stateInterval > 1e9) {
+            throw usage("--state-interval must be a number of seconds from 0 to 1e9, got " + stateInterval);
+        }
         ProgressBar.Mode progressMode = progressMode();
         CheckpointSchedule schedule = CheckpointsArgument.resolve(spec, checkpoints, iterations);
         SolverArgument.Resolved solver = SolverArgument.resolve(spec, algo, model,
@@ -166,7 +175,8 @@ final class SolveCommand implements Runnable {
         ProgressBar bar = new ProgressBar(err, solver.config().algorithm() + " " + instances.batch().structure().name(),
                 progressMode);
         RunOptions options = RunOptions.of(iterations).withCheckpoints(schedule).withTrackJointPlay(true)
-                .withStateFile(stateFile, resume != null).withProgress(bar);
+                .withStateFile(stateFile, resume != null)
+                .withStateInterval(Duration.ofNanos(Math.round(stateInterval * 1e9))).withProgress(bar);
         SolveResult result;
         try {
             result = SolveRun.run(chosen.backend(), instances.batch(), solver.config(), options);

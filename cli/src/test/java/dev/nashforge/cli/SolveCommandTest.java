@@ -105,6 +105,17 @@ class SolveCommandTest {
     }
 
     @Test
+    void theStateIntervalIsSecondsFromZero() {
+        Path state = dir.resolve("interval.state");
+        NashRun.of("solve", "--backend", "cpu", "kuhn_poker", "--algo", "cfr+", "--iterations", "20", "--state",
+                state.toString(), "--state-interval", "0").assertSuccess();
+        assertTrue(Files.isRegularFile(state));
+        String error = NashRun.of("solve", "--backend", "cpu", "kuhn_poker", "--algo", "cfr+", "--iterations", "20",
+                "--state", state.toString(), "--state-interval", "-1").assertError(CliErrorHandler.USAGE);
+        assertTrue(error.contains("--state-interval"), error);
+    }
+
+    @Test
     void progressBarGoesToStderrOnlyAndStdoutStaysJson() throws IOException {
         NashRun run = NashRun.of("solve", "--backend", "cpu", "kuhn_poker", "--algo", "cfr+", "--iterations", "200", "--progress",
                 "always", "--json");

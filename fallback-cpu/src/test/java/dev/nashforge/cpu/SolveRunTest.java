@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,12 +104,19 @@ class SolveRunTest {
     }
 
     /**
-     * With a state interval k the state file is also written every k iterations between the checkpoints: while
-     * iteration t + 1 runs, the file holds iteration k·⌊t/k⌋ (or the last checkpoint, whichever is later).
+     * With a state interval the state file is also written between the checkpoints: with an interval of zero after
+     * every iteration, so while iteration t + 1 runs the file holds iteration t; without one only at the checkpoints.
      */
     @Test
     void theStateIntervalSavesBetweenCheckpoints() {
-        Path state = dir.resolve("interval.state");
+        assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8), savesSeen(Duration.ZERO));
+        assertEquals(List.of(0, 0, 2, 2, 2, 2, 2, 2, 2), savesSeen(null));
+        assertThrows(IllegalArgumentException.class, () -> RunOptions.of(4).withStateInterval(Duration.ofSeconds(-1)));
+    }
+
+    /** The iteration the state file holds when each of 9 iterations ends (checkpoints at 2 and 9). */
+    private List<Integer> savesSeen(Duration interval) {
+        Path state = dir.resolve("interval-" + interval + ".state");
         List<Integer> seen = new ArrayList<>();
         ProgressListener probe = new ProgressListener() {
             @Override
@@ -117,17 +125,43 @@ class SolveRunTest {
                 seen.add(Files.exists(state) ? SolverStateFile.read(state).iteration() : 0);
             }
         };
-        RunOptions options = RunOptions.of(23).withCheckpoints(CheckpointSchedule.of(new int[] {2, 23}))
-                .withStateFile(state, false).withStateEvery(5).withProgress(probe);
+        RunOptions options = RunOptions.of(9).withCheckpoints(CheckpointSchedule.of(new int[] {2, 9}))
+                .withStateFile(state, false).withStateInterval(interval).withProgress(probe);
         SolveRun.run(new CpuBackend(1), kuhn(1), SolverConfig.cfrPlus(), options);
-        List<Integer> expected = new ArrayList<>();
-        for (int t = 1; t <= 23; t++) {
-            int previous = t - 1;
-            expected.add(previous < 2 ? 0 : Math.max(2, previous / 5 * 5));
+        assertEquals(9, SolverStateFile.read(state).iteration());
+        return seen;
+    }
+
+    /**
+     * A run that crashes between two checkpoints (an exception thrown during iteration 38 here) resumes from its
+     * last interval save (iteration 37, not the checkpoint 32) and ends equal to an uninterrupted run, bit for bit.
+     */
+    @Test
+    void aCrashBetweenCheckpointsLosesOnlyTheWorkSinceTheLastSave() {
+        GameBatch batch = kuhn(2);
+        SolverConfig config = SolverConfig.dcfr(1.5, 0, 2);
+        RunOptions options = RunOptions.of(64);
+        SolveResult once = SolveRun.run(new CpuBackend(1), batch, config, options);
+        Path state = dir.resolve("crash.state");
+        ProgressListener crash = new ProgressListener() {
+            @Override
+            public void onIteration(int completed, int total) {
+                if (completed == 38) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        };
+        RunOptions saving = options.withStateFile(state, true).withStateInterval(Duration.ZERO);
+        assertThrows(IllegalStateException.class, () -> SolveRun.run(new CpuBackend(1), batch, config,
+                saving.withProgress(crash)));
+        assertEquals(37, SolverStateFile.read(state).iteration());
+        SolveResult resumed = SolveRun.run(new CpuBackend(1), batch, config, saving);
+        assertEquals(37, resumed.record().resumedFrom());
+        assertEquals(once.record().checkpoints().size(), resumed.record().checkpoints().size());
+        for (int k = 0; k < once.record().checkpoints().size(); k++) {
+            assertTrue(once.record().checkpoints().get(k).sameValues(resumed.record().checkpoints().get(k)),
+                    "checkpoint " + once.record().checkpoints().get(k).iteration());
         }
-        assertEquals(expected, seen);
-        assertEquals(23, SolverStateFile.read(state).iteration());
-        assertThrows(IllegalArgumentException.class, () -> RunOptions.of(4).withStateEvery(-1));
     }
 
     /** A run of T in one go equals a run stopped at T/2 (its state file written) and resumed, bit for bit. */

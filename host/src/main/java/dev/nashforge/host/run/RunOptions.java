@@ -1,6 +1,7 @@
 package dev.nashforge.host.run;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * What a {@link SolveRun} does besides iterating. Immutable; build with {@link #of(int)} and the
@@ -12,12 +13,13 @@ import java.nio.file.Path;
  *                        correlation; costs about one more pass over the terminals per iteration)
  * @param stateFile       where to write the resumable solver state at every checkpoint, or null for none
  * @param resume          whether to continue from {@code stateFile} when it exists
- * @param stateEvery      also write the state file every this many iterations (0: at the checkpoints only), so
- *                        that a crash between two far-apart checkpoints loses at most this many iterations
+ * @param stateInterval   also write the state file after an iteration that ends at least this long after the
+ *                        previous save (null: at the checkpoints only), so that a crash between two far-apart
+ *                        checkpoints loses at most about this much work
  * @param progress        callbacks (never null)
  */
 public record RunOptions(int iterations, CheckpointSchedule checkpoints, boolean trackJointPlay, Path stateFile,
-                         boolean resume, int stateEvery, ProgressListener progress) {
+                         boolean resume, Duration stateInterval, ProgressListener progress) {
 
     public RunOptions {
         if (iterations < 1) {
@@ -29,43 +31,42 @@ public record RunOptions(int iterations, CheckpointSchedule checkpoints, boolean
         if (resume && stateFile == null) {
             throw new IllegalArgumentException("resume needs a state file");
         }
-        if (stateEvery < 0) {
-            throw new IllegalArgumentException("the state interval must be 0 (checkpoints only) or positive, got "
-                    + stateEvery);
+        if (stateInterval != null && stateInterval.isNegative()) {
+            throw new IllegalArgumentException("the state interval must not be negative, got " + stateInterval);
         }
         progress = progress == null ? ProgressListener.NONE : progress;
     }
 
     /** T iterations, checkpoints at powers of two and at T, joint play tracked, no state file. */
     public static RunOptions of(int iterations) {
-        return new RunOptions(iterations, CheckpointSchedule.powersOfTwo(iterations), true, null, false, 0,
+        return new RunOptions(iterations, CheckpointSchedule.powersOfTwo(iterations), true, null, false, null,
                 ProgressListener.NONE);
     }
 
     /** Another total T (the schedule is kept; its iterations beyond T are ignored). */
     public RunOptions withIterations(int total) {
-        return new RunOptions(total, checkpoints, trackJointPlay, stateFile, resume, stateEvery, progress);
+        return new RunOptions(total, checkpoints, trackJointPlay, stateFile, resume, stateInterval, progress);
     }
 
     public RunOptions withCheckpoints(CheckpointSchedule schedule) {
-        return new RunOptions(iterations, schedule, trackJointPlay, stateFile, resume, stateEvery, progress);
+        return new RunOptions(iterations, schedule, trackJointPlay, stateFile, resume, stateInterval, progress);
     }
 
     public RunOptions withTrackJointPlay(boolean track) {
-        return new RunOptions(iterations, checkpoints, track, stateFile, resume, stateEvery, progress);
+        return new RunOptions(iterations, checkpoints, track, stateFile, resume, stateInterval, progress);
     }
 
     /** Writes the solver state to {@code file} at every checkpoint; resumes from it when {@code resume}. */
     public RunOptions withStateFile(Path file, boolean resumeFromIt) {
-        return new RunOptions(iterations, checkpoints, trackJointPlay, file, resumeFromIt, stateEvery, progress);
+        return new RunOptions(iterations, checkpoints, trackJointPlay, file, resumeFromIt, stateInterval, progress);
     }
 
-    /** Also writes the state file every {@code k} iterations (0: at the checkpoints only). */
-    public RunOptions withStateEvery(int k) {
-        return new RunOptions(iterations, checkpoints, trackJointPlay, stateFile, resume, k, progress);
+    /** Also writes the state file whenever {@code interval} has passed since the last save (null: checkpoints only). */
+    public RunOptions withStateInterval(Duration interval) {
+        return new RunOptions(iterations, checkpoints, trackJointPlay, stateFile, resume, interval, progress);
     }
 
     public RunOptions withProgress(ProgressListener listener) {
-        return new RunOptions(iterations, checkpoints, trackJointPlay, stateFile, resume, stateEvery, listener);
+        return new RunOptions(iterations, checkpoints, trackJointPlay, stateFile, resume, stateInterval, listener);
     }
 }

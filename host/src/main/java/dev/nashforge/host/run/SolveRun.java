@@ -23,8 +23,8 @@ import java.util.List;
  * game fingerprint, batch size and joint-play flag must equal this run's (else {@link IllegalArgumentException}
  * naming the difference); the session state is restored bit for bit and the run continues, so its records and
  * average profile equal those of an uninterrupted run. The state file is replaced atomically at every
- * checkpoint (and every {@link RunOptions#stateEvery()} iterations), so a run killed at any moment resumes from its
- * last checkpoint or save.
+ * checkpoint (and whenever {@link RunOptions#stateInterval()} has passed since the last save), so a run killed at
+ * any moment resumes from its last save.
  *
  * <p>Stateless; every {@link #run} call opens and closes its own session.
  */
@@ -59,6 +59,7 @@ public final class SolveRun {
             int total = options.iterations();
             long solverNanos = 0;
             long jointNanos = 0;
+            long lastSave = System.nanoTime();
             while (solver.iteration() < total) {
                 if (options.trackJointPlay()) {
                     long start = System.nanoTime();
@@ -70,7 +71,8 @@ public final class SolveRun {
                 solverNanos += System.nanoTime() - start;
                 int t = solver.iteration();
                 options.progress().onIteration(t, total);
-                boolean saveState = options.stateEvery() > 0 && t % options.stateEvery() == 0;
+                boolean saveState = options.stateInterval() != null
+                        && System.nanoTime() - lastSave >= options.stateInterval().toNanos();
                 if (options.checkpoints().contains(t) || t == total || saveState) {
                     if (options.checkpoints().contains(t)) {
                         List<CheckpointRecord> now = metrics.evaluate(t, solver.totalWeight(),
@@ -82,6 +84,7 @@ public final class SolveRun {
                         SolverStateFile.write(options.stateFile(), new SolverState(config, batch.structure().name(),
                                 fingerprint, batch.size(), options.trackJointPlay(), t, solver.totalWeight(),
                                 records, session.readState()));
+                        lastSave = System.nanoTime();
                     }
                 }
             }
