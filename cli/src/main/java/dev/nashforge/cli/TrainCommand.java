@@ -36,7 +36,7 @@ import java.util.Locale;
  * {@code nash train --distribution NAME --out MODEL [...]}: meta-trains an NPCFR / NPCFR+ predictor
  * ({@link MetaTrainer}, method.md §5) and writes the model file. Every default is the measured biased-Shapley recipe
  * ({@link TrainingConfig#biasedShapleyDefaults}). The training checkpoint {@code MODEL.ckpt} is written atomically at
- * every held-out evaluation; {@code --resume} continues from it. A NaN or diverging loss stops training with a
+ * every held-out evaluation and at least once a minute; {@code --resume} continues from it. A NaN or diverging loss stops training with a
  * one-line error and exit 1, keeping the last good checkpoint. Progress (step, loss, held-out NashGap) on stderr.
  */
 @Command(name = "train",
@@ -59,7 +59,8 @@ final class TrainCommand implements Runnable {
     String distribution;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write (atomically); "
-            + "the training checkpoint is MODEL.ckpt.")
+            + "the training checkpoint is MODEL.ckpt, written at every held-out evaluation and at least once a "
+            + "minute.")
     Path out;
 
     @Option(names = "--horizon", paramLabel = "T", defaultValue = "64", description = "Unrolled iterations per game "

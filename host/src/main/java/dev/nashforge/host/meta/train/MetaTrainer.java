@@ -18,6 +18,7 @@ import dev.nashforge.host.meta.ops.NashGapOp;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,7 +41,8 @@ import java.util.concurrent.Future;
  * gradients are summed in instance order), and a resumed run continues exactly as an uninterrupted one.
  *
  * <p><b>Checkpoints.</b> With a checkpoint path, the state is written atomically every
- * {@code evaluationEvery} steps and at the end; if the file exists when training starts, training resumes from it
+ * {@code evaluationEvery} steps, after any step that ends at least {@link #saveInterval()} (one minute by default)
+ * after the previous save, and at the end; if the file exists when training starts, training resumes from it
  * (its config must match, except for the number of steps). A non-finite loss, gradient or parameter, or a loss
  * above 10⁴ × the best running mean (geometric means for a logarithmic loss), stops training with a {@link TrainingDivergedException}; the last good
  * checkpoint is left as it was.
@@ -50,6 +52,10 @@ import java.util.concurrent.Future;
 public final class MetaTrainer {
 
     private static final double DIVERGENCE_FACTOR = 1e4;
+    /** The default of {@link #saveInterval()}. */
+    public static final Duration DEFAULT_SAVE_INTERVAL = Duration.ofMinutes(1);
+
+    private Duration saveInterval = DEFAULT_SAVE_INTERVAL;
 
     private final TrainingConfig config;
     private final int threads;
@@ -156,6 +162,24 @@ public final class MetaTrainer {
      * @param progress   called after every step
      * @throws TrainingDivergedException on NaN or divergence
      */
+    /**
+     * The longest time between two checkpoint saves (besides the saves at every held-out evaluation), so that a crash
+     * loses at most about this much training; zero saves after every step.
+     */
+    public Duration saveInterval() {
+        return saveInterval;
+    }
+
+    /** Sets {@link #saveInterval()}; returns this. */
+    public MetaTrainer withSaveInterval(Duration interval) {
+        if (interval == null || interval.isNegative()) {
+            throw new IllegalArgumentException("MetaTrainer: the save interval must be zero or positive, got "
+                    + interval);
+        }
+        this.saveInterval = interval;
+        return this;
+    }
+
     public TrainingResult train(Path checkpoint, TrainingProgress progress) {
         if (missingWarmStart) {
             throw new IllegalStateException("MetaTrainer: the config starts from " + config.initialWeights()
@@ -192,6 +216,7 @@ public final class MetaTrainer {
             double ema = Double.NaN;
             double bestEma = Double.POSITIVE_INFINITY;
             int lastGood = step;
+            long lastSave = System.nanoTime();
             while (step < config.steps()) {
                 GameBatch batch = distribution.sample(config.batchSize(), minibatchSeed(step));
                 double[] grad = new double[params.length];
@@ -231,11 +256,13 @@ public final class MetaTrainer {
                 gap = Double.NaN;
                 if (evaluate) {
                     gap = heldOutNashGap(pool, workers, heldOut, params);
-                    if (checkpoint != null) {
-                        TrainingCheckpointFile.write(checkpoint, new TrainingCheckpoint(config, step, params,
-                                adam.firstMoment(), adam.secondMoment(), adam.step()));
-                        lastGood = step;
-                    }
+                }
+                boolean due = System.nanoTime() - lastSave >= saveInterval.toNanos();
+                if (checkpoint != null && (evaluate || due)) {
+                    TrainingCheckpointFile.write(checkpoint, new TrainingCheckpoint(config, step, params,
+                            adam.firstMoment(), adam.secondMoment(), adam.step()));
+                    lastGood = step;
+                    lastSave = System.nanoTime();
                 }
                 progress.onStep(step, config.steps(), loss, gap);
             }
