@@ -36,8 +36,9 @@ import java.util.Locale;
  * {@code nash train --distribution NAME --out MODEL [...]}: meta-trains an NPCFR / NPCFR+ predictor
  * ({@link MetaTrainer}, method.md §5) and writes the model file. Every default is the measured biased-Shapley recipe
  * ({@link TrainingConfig#biasedShapleyDefaults}). The training checkpoint {@code MODEL.ckpt} is written atomically at
- * every held-out evaluation and at least once a minute; {@code --resume} continues from it. A NaN or diverging loss stops training with a
- * one-line error and exit 1, keeping the last good checkpoint. Progress (step, loss, held-out NashGap) on stderr.
+ * every held-out evaluation and at least once a minute; {@code --resume} continues from it. A NaN or diverging loss
+ * stops training with a one-line error and exit 1, keeping the last good checkpoint. Progress (step, loss, held-out
+ * NashGap) on stderr.
  */
 @Command(name = "train",
         mixinStandardHelpOptions = true,
