@@ -177,6 +177,10 @@ final class TrainCommand implements Runnable {
             + "line on stderr (auto: once training has lasted a second).")
     String progress;
 
+    @Option(names = "--json", description = "Print one JSON object instead of the summary (see README.md, 'nash "
+            + "train'); progress stays on stderr.")
+    boolean json;
+
     @Override
     public void run() {
         TrainingConfig config = config();
@@ -218,6 +222,10 @@ final class TrainCommand implements Runnable {
             throw new UncheckedIOException("could not write the model " + out + ": " + e.getMessage(), e.getCause());
         }
         PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            JsonOutput.print(o, TrainJson.of(out, checkpoint, result, config, trainer.evaluationSeed(), workers));
+            return;
+        }
         o.printf(Locale.ROOT, "trained %s for %s on %s: %d steps, final loss %s, held-out median NashGap after %d iterations:"
                         + " %s (%d held-out games, seed %d)%n",
                 config.architecture().cell() + "-" + config.architecture().hiddenSize(),

@@ -70,6 +70,33 @@ class NpcfrCommandsTest {
     }
 
     @Test
+    void trainJsonDescribesTheRunAndTheModelItWrote() throws IOException {
+        Path model = dir.resolve("j.npcfr");
+        NashRun run = NashRun.of("train", "--distribution", "biased_shapley", "--horizon", "4", "--warmup", "12",
+                "--steps", "2", "--batch", "3", "--eval-size", "2", "--eval-every", "2", "--hidden", "4", "--threads",
+                "1", "--seed", "7", "--out", model.toString(), "--progress", "never", "--json");
+        run.assertSuccess();
+        JsonNode root = MAPPER.readTree(run.out());
+        NpcfrModel written = ModelFile.read(model);
+        assertEquals(model.toString(), root.get("model").asText());
+        assertEquals(TrainCommand.checkpointOf(model).toString(), root.get("checkpoint").asText());
+        assertEquals(dev.nashforge.host.meta.model.JsonFields.crc32(written.parameters()),
+                root.get("weightsCrc32").asText());
+        assertEquals("npcfr+", root.get("trainedFor").asText());
+        assertEquals(written.training().distribution(), root.get("distribution").asText());
+        assertEquals(7, root.get("seed").asLong());
+        assertTrue(root.get("initialWeights").isNull());
+        assertEquals(2, root.get("steps").asInt());
+        assertEquals(16, root.get("heldOut").get("iterations").asInt());
+        assertEquals(2, root.get("heldOut").get("games").asInt());
+        assertTrue(root.get("heldOut").get("nashGapMedian").asDouble() > 0);
+        assertEquals("reverse-mode", root.get("estimator").asText());
+        assertTrue(root.get("bytesPerIteration").asLong() > 0);
+        assertTrue(Double.isFinite(root.get("finalLoss").asDouble()));
+        assertEquals(1, root.get("threads").asInt());
+    }
+
+    @Test
     void trainInitStartsFromAModelAndRecordsIt() throws IOException {
         Path base = dir.resolve("base.npcfr");
         NashRun.of("train", "--distribution", "biased_shapley", "--horizon", "4", "--steps", "2", "--batch", "2",
