@@ -10,6 +10,8 @@
 #      `device tests`    the module's tests with the device required (conformance, CPU parity, bit parity,
 #                        graphs, copy bandwidth), from kernels-cuda/ (DeviceTestMain)
 #      `device bench`    dev.nashforge.bench.cuda.CudaBenchmark (Leduc 2p B=1,256,4096; 3p B=1,64; CPU speedup)
+#      `device bench-npcfr` the same benchmark for npcfr+ with the shipped leduc_poker model, three-player Leduc
+#                        B=1 and 64, simultaneous and alternating updates (optional; not part of `all`)
 #      `device sanitize` the bit-parity test under compute-sanitizer memcheck (slow; optional)
 #      `device all`      nvidia-smi, tests, bench
 #      Results are written to $OUT (returned by the tool): device-tests.txt, cuda-bench.txt, cuda-bench.md.
@@ -84,6 +86,14 @@ device() {
     "$java" -Xss16m -Xmx96g -Dnashforge.commit="$commit" -cp "$cp" dev.nashforge.bench.cuda.CudaBenchmark \
         --out "$out/cuda-bench.md" 2>&1 | tee "$out/cuda-bench.txt" || status=1
   fi
+  if [[ "$what" == bench-npcfr ]]; then
+    for updates in simultaneous alternating; do
+      "$java" -Xss16m -Xmx96g -Dnashforge.commit="$commit" -cp "$cp" dev.nashforge.bench.cuda.CudaBenchmark \
+          --algo npcfr+ --model leduc_poker --updates "$updates" \
+          --cases 'leduc_poker(players=3):1,leduc_poker(players=3):64' --out "$out/cuda-bench-npcfr-$updates.md" \
+          2>&1 | tee "$out/cuda-bench-npcfr-$updates.txt" || status=1
+    done
+  fi
   if [[ "$what" == sanitize ]]; then
     (cd "$root/kernels-cuda" && compute-sanitizer --tool memcheck --leak-check no "$java" -Xss16m \
         -Dnashforge.cuda.required=true -cp "$cp" dev.nashforge.cuda.DeviceTestMain CudaDeviceParityTest) 2>&1 \
@@ -95,5 +105,5 @@ device() {
 case "${1:-}" in
   prepare) prepare ;;
   device) shift; device "$@" ;;
-  *) echo "usage: $0 prepare | device [all|tests|bench|sanitize] [test classes...]" >&2; exit 2 ;;
+  *) echo "usage: $0 prepare | device [all|tests|bench|bench-npcfr|sanitize] [test classes...]" >&2; exit 2 ;;
 esac

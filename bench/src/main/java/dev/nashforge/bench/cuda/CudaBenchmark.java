@@ -12,7 +12,9 @@ import dev.nashforge.host.backend.BackendAvailability;
 import dev.nashforge.host.backend.Precision;
 import dev.nashforge.host.backend.SolverSession;
 import dev.nashforge.host.solver.RegretMinimizer;
+import dev.nashforge.host.solver.ShippedModels;
 import dev.nashforge.host.solver.SolverConfig;
+import dev.nashforge.host.solver.UpdateMode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +41,9 @@ import java.util.Locale;
  *
  * <p>Output: {@code ENV} and {@code RESULT bench=cuda ...} lines, and with {@code --out FILE} a Markdown table for
  * bench/RESULTS.md. Options: {@code --precision double|float}, {@code --cpu-only} (skips CUDA: checks the runner on a
- * machine without a GPU), {@code --cases SPEC:B,SPEC:B,...}. Run by {@code kernels-cuda/gpu/run-on-device.sh}.
+ * machine without a GPU), {@code --cases SPEC:B,SPEC:B,...}, {@code --algo NAME} (a preset, default cfr+),
+ * {@code --model NAME|FILE} (the shipped model or model file of npcfr / npcfr+), {@code --updates
+ * simultaneous|alternating} (default: the algorithm's). Run by {@code kernels-cuda/gpu/run-on-device.sh}.
  */
 public final class CudaBenchmark {
 
@@ -62,17 +66,24 @@ public final class CudaBenchmark {
         boolean cpuOnly = false;
         Path out = null;
         List<String> cases = DEFAULT_CASES;
+        String algo = "cfr+";
+        String model = null;
+        String updates = null;
         for (int k = 0; k < args.length; k++) {
             switch (args[k]) {
                 case "--precision" -> precision = Precision.fromLabel(args[++k]);
                 case "--cpu-only" -> cpuOnly = true;
                 case "--out" -> out = Path.of(args[++k]);
                 case "--cases" -> cases = Arrays.asList(args[++k].split(","));
+                case "--algo" -> algo = args[++k];
+                case "--model" -> model = args[++k];
+                case "--updates" -> updates = args[++k];
                 default -> throw new IllegalArgumentException("unknown option '" + args[k]
-                        + "': use --precision double|float, --cpu-only, --out FILE, --cases SPEC:B,...");
+                        + "': use --precision double|float, --cpu-only, --out FILE, --cases SPEC:B,..., --algo NAME,"
+                        + " --model NAME|FILE, --updates simultaneous|alternating");
             }
         }
-        SolverConfig config = SolverConfig.cfrPlus().withPrecision(precision);
+        SolverConfig config = solver(algo, model, updates).withPrecision(precision);
         BackendAvailability cuda = new CudaBackend().availability();
         printEnvironment(cuda);
         if (!cpuOnly && !cuda.available()) {
@@ -94,6 +105,16 @@ public final class CudaBenchmark {
         if (out != null) {
             writeTable(out, results, config, copyGBps, cuda);
         }
+    }
+
+    /** The preset {@code algo} (with the model {@code model} for npcfr / npcfr+) and the update mode, if given. */
+    static SolverConfig solver(String algo, String model, String updates) {
+        if (SolverConfig.needsModel(algo) && model == null) {
+            throw new IllegalArgumentException("--algo " + algo + " needs --model NAME|FILE (e.g. leduc_poker)");
+        }
+        SolverConfig config = SolverConfig.needsModel(algo) ? SolverConfig.preset(algo, ShippedModels.resolve(model))
+                : SolverConfig.preset(algo);
+        return updates == null ? config : config.withUpdates(UpdateMode.fromLabel(updates));
     }
 
     private static void printEnvironment(BackendAvailability cuda) {
