@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +31,9 @@ final class KernelEmulator {
     /**
      * The emulator binary, or null when there is no g++ here ({@link #unavailableReason()} says why).
      *
-     * @throws IllegalStateException when g++ exists but the kernels do not compile with the emulator (a kernel
-     *                               signature changed without {@code kernel_emulator.cpp}): a failure, not a skip
+     * @throws IllegalStateException when g++ builds sanitized programs here but not the kernels with the emulator (a
+     *                               kernel signature changed without {@code kernel_emulator.cpp}): a failure, not a
+     *                               skip
      */
     static synchronized Path binary() {
         if (compileFailure != null) {
@@ -80,21 +82,38 @@ final class KernelEmulator {
         }
         Files.createDirectories(out.getParent());
         Path log = out.resolveSibling("build-" + hash + ".log");
-        Process p;
-        try {
-            p = new ProcessBuilder("g++", "-std=c++17", "-O1", "-g", "-fsanitize=address,undefined",
-                    "-fno-sanitize-recover=all", "-ffp-contract=off", "-pthread", "-I" + CUDA_SOURCE.getParent(),
-                    "-I" + CPP_DIR, CPP_DIR.resolve("kernel_emulator.cpp").toString(), "-o", out + ".tmp")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new IOException("g++ not found (" + e.getMessage() + ")", e);
-        }
-        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
+        if (!compile(log, "-I" + CUDA_SOURCE.getParent(), "-I" + CPP_DIR,
+                CPP_DIR.resolve("kernel_emulator.cpp").toString(), "-o", out + ".tmp")) {
+            // our sources, or this machine's g++ (e.g. no sanitizer runtime)? A trivial program with the same flags
+            // tells them apart: only a failure of the sources is a test failure
+            Path probe = Files.writeString(out.resolveSibling("probe.cpp"), "int main() { return 0; }\n");
+            Path probeLog = out.resolveSibling("probe.log");
+            if (!compile(probeLog, probe.toString(), "-o", out.resolveSibling("probe").toString())) {
+                throw new IOException("g++ cannot build a sanitized program here, see " + probeLog + ":\n"
+                        + Files.readString(probeLog));
+            }
             throw new CompileFailure("g++ failed, see " + log + ":\n" + Files.readString(log));
         }
         Files.move(Path.of(out + ".tmp"), out);
         return out;
+    }
+
+    /** Runs g++ with the emulator's flags and {@code args}; output to {@code log}; true on success. */
+    private static boolean compile(Path log, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("g++", "-std=c++17", "-O1", "-g",
+                "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-ffp-contract=off", "-pthread"));
+        command.addAll(List.of(args));
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new IOException("g++ not found (" + e.getMessage() + ")", e);
+        }
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return false;
+        }
+        return p.exitValue() == 0;
     }
 
     /** A fresh emulated device (its own process). */
