@@ -19,8 +19,9 @@ import java.util.Set;
  * <p>Availability is probed once per JVM ({@link CudaProbe}): without an NVIDIA driver the backend is unavailable
  * and says why (JCuda's {@link UnsatisfiedLinkError} for {@code libcuda.so.1}); it never fails to load. The
  * device is chosen by {@code -Dnashforge.cuda.device} (default 0); launch options by the properties of
- * {@link CudaOptions}. cuBLAS is not used: the primitives have no dense product (leaf values are segmented
- * gathers over the terminal table), so this backend needs nothing but {@code libcuda.so.1}.
+ * {@link CudaOptions}. cuBLAS is not used ({@link #CUBLAS_STATUS}: leaf values are segmented gathers over the
+ * terminal table, and the network's small products are fused into its kernel), so this backend needs nothing but
+ * {@code libcuda.so.1}.
  *
  * <p>Construction touches no native library. Thread-safe.
  */
