@@ -70,6 +70,19 @@ class NpcfrParityTest {
         assertParity(SolverConfig.npcfrPlus(shipped()), batch, 64, 2);
     }
 
+    @Test
+    void alternatingNpcfrPlusReproducesTheAlternatingUnrolledSolver() {
+        // the unrolled solver's player sub-steps (in which alternating networks are trained) are the CPU backend's
+        // alternating iteration: same strategies and averages at every iteration
+        CompiledGame g = GameCompiler.compile(GameCatalog.game("kuhn_poker(players=3)"));
+        GameBatch batch = GameBatch.replicate(g.structure(), g.instance(), 2);
+        assertParity(SolverConfig.npcfrPlus(shipped()).withUpdates(dev.nashforge.host.solver.UpdateMode.ALTERNATING),
+                batch, 64, 2);
+        GameBatch shapley = GameCatalog.distribution("biased_shapley").sample(2, 31L);
+        assertParity(SolverConfig.npcfr(shipped()).withUpdates(dev.nashforge.host.solver.UpdateMode.ALTERNATING),
+                shapley, 100, 1);
+    }
+
     private static void assertParity(SolverConfig config, GameBatch batch, int iterations, int threads) {
         LearnedModel model = config.model();
         MetaLayout layout = new MetaLayout(batch.structure());
@@ -78,7 +91,8 @@ class NpcfrParityTest {
                 config.regretUpdate().kind() == dev.nashforge.host.solver.RegretUpdate.Kind.PLUS
                         ? dev.nashforge.host.meta.SolverVariant.NPCFR_PLUS : dev.nashforge.host.meta.SolverVariant.NPCFR,
                 config.averaging().exponent() == 2 ? dev.nashforge.host.meta.AveragingWeights.QUADRATIC
-                        : dev.nashforge.host.meta.AveragingWeights.UNIFORM, 1, MetaLoss.totalCorrelation()));
+                        : dev.nashforge.host.meta.AveragingWeights.UNIFORM, 1, MetaLoss.totalCorrelation(),
+                config.updates()));
         int n = layout.numSequences();
         double[][][] strategy = new double[batch.size()][iterations + 1][];
         double[][][] average = new double[batch.size()][iterations + 1][];

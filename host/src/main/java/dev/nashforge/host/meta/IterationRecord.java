@@ -16,10 +16,18 @@ final class IterationRecord {
     final double[] actionValue;
     final double[] regret;
     final NetworkTape tape;
+    /** The player sub-steps of an alternating iteration (null for simultaneous updates or forward-only use). */
+    final AlternatingStep.Record alternating;
     double factor;
+    /** Whether the prediction of the next iteration was computed (the network or the sub-steps ran). */
     boolean networkRan;
 
     IterationRecord(SolverCarry in, SolverCarry out, int sequences, NetworkTape tape) {
+        this(in, out, sequences, tape, null);
+    }
+
+    IterationRecord(SolverCarry in, SolverCarry out, int sequences, NetworkTape tape,
+                    AlternatingStep.Record alternating) {
         this.in = in;
         this.out = out;
         this.strategy = new double[sequences];
@@ -27,6 +35,7 @@ final class IterationRecord {
         this.actionValue = new double[sequences];
         this.regret = new double[sequences];
         this.tape = tape;
+        this.alternating = alternating;
     }
 
     long bytes() {

@@ -69,6 +69,8 @@ public final class UnrolledSolver {
     private final double[] averageBar;
     private final double[] jointBar;
     private final double[] opponentBar;
+    /** The player sub-steps of alternating updates; null for simultaneous ones. */
+    private final AlternatingStep alternating;
     private IterationRecord[] records = new IterationRecord[0];
     private SolverCarry[] snapshots = new SolverCarry[0];
 
@@ -116,6 +118,7 @@ public final class UnrolledSolver {
         this.averageBar = new double[sequences];
         this.jointBar = new double[layout.numTerminals()];
         this.opponentBar = new double[trackOpponent ? layout.numPlayers() * layout.numTerminals() : 0];
+        this.alternating = config.alternating() ? new AlternatingStep(layout, network, baseline, plus) : null;
     }
 
     public UnrolledConfig config() {
@@ -136,9 +139,24 @@ public final class UnrolledSolver {
         return new IterationRecord(newCarry(), newCarry(), sequences, tape);
     }
 
-    /** Bytes of one stored unrolled iteration for this game and network (see the class doc). */
+    /** A record for the reverse pass: with the sub-steps' record under alternating updates. */
+    private IterationRecord newReverseRecord() {
+        if (alternating == null) {
+            return newRecord();
+        }
+        return new IterationRecord(newCarry(), newCarry(), sequences, null, alternating.newRecord());
+    }
+
+    /**
+     * Bytes of one stored unrolled iteration for this game and network (see the class doc); with alternating updates
+     * the N sub-steps' record replaces the network tape.
+     */
     public long bytesPerIteration() {
-        return scratchRecord.bytes();
+        if (alternating == null) {
+            return scratchRecord.bytes();
+        }
+        long tape = network == null ? 0 : network.newTape(layout).bytes();
+        return scratchRecord.bytes() - tape + alternating.recordBytes();
     }
 
     /** Bytes of one checkpointed carry. */
@@ -317,7 +335,7 @@ public final class UnrolledSolver {
         if (records.length < count) {
             IterationRecord[] grown = Arrays.copyOf(records, count);
             for (int i = records.length; i < count; i++) {
-                grown[i] = newRecord();
+                grown[i] = newReverseRecord();
             }
             records = grown;
         }
@@ -353,9 +371,11 @@ public final class UnrolledSolver {
         double[] utility = inst.utility();
         RegretMatchingOp.forward(layout, in.regret, in.prediction, r.strategy, kinks);
         RealizationPlanOp.forward(layout, r.strategy, r.plan);
-        CounterfactualValueOp.forward(layout, chance, utility, r.plan, values);
-        InstantaneousRegretOp.forward(layout, r.strategy, values, r.actionValue, r.regret);
-        RegretUpdateOp.forward(plus, in.regret, r.regret, out.regret, kinks);
+        if (alternating == null) {
+            CounterfactualValueOp.forward(layout, chance, utility, r.plan, values);
+            InstantaneousRegretOp.forward(layout, r.strategy, values, r.actionValue, r.regret);
+            RegretUpdateOp.forward(plus, in.regret, r.regret, out.regret, kinks);
+        }
         double w = config.averaging().weight(t);
         out.totalWeight = in.totalWeight + w;
         double f = w / out.totalWeight;
@@ -365,7 +385,12 @@ public final class UnrolledSolver {
         if (withLoss) {
             loss = lossTerms(j, inst, r.plan, out, kinks);
         }
-        if (last) {
+        if (alternating != null) {
+            // the last iteration's sub-steps do not reach the loss: forward only, never differentiated
+            AlternatingStep.Record sub = last || rec == null ? null : rec.alternating;
+            alternating.forward(params, inst, t, r.strategy, r.plan, in, out, sub, r.regret, sub == null ? null
+                    : kinks);
+        } else if (last) {
             Arrays.fill(out.prediction, 0.0);
             System.arraycopy(in.state, 0, out.state, 0, in.state.length);
         } else if (network != null) {
@@ -449,6 +474,16 @@ public final class UnrolledSolver {
         Arrays.fill(regretBar, 0.0);
         Arrays.fill(inBar.regret, 0.0);
         Arrays.fill(inBar.prediction, 0.0);
+        if (alternating != null) {
+            averagesBackward(j, inst, rec, outBar, inBar);
+            if (rec.networkRan) {
+                alternating.backward(params, inst, rec.alternating, outBar, inBar, sigmaBar, planBar, grad);
+            } else {
+                Arrays.fill(inBar.state, 0.0);
+            }
+            matchingBackward(rec, inBar);
+            return;
+        }
         System.arraycopy(outBar.regret, 0, cumulativeBar, 0, sequences);
         if (rec.networkRan) {
             Arrays.fill(inBar.state, 0.0);
@@ -458,6 +493,16 @@ public final class UnrolledSolver {
         } else {
             System.arraycopy(outBar.state, 0, inBar.state, 0, inBar.state.length);
         }
+        averagesBackward(j, inst, rec, outBar, inBar);
+        RegretUpdateOp.backward(plus, rec.in.regret, rec.regret, cumulativeBar, inBar.regret, regretBar);
+        InstantaneousRegretOp.backward(layout, rec.strategy, rec.actionValue, regretBar, valuesBar, sigmaBar, scratch);
+        CounterfactualValueOp.backward(layout, chance, utility, rec.plan, valuesBar, planBar);
+        matchingBackward(rec, inBar);
+    }
+
+    /** The loss terms and the averages of iteration j: adds to {@code planBar}, writes {@code inBar}'s averages. */
+    private void averagesBackward(int j, MetaInstance inst, IterationRecord rec, SolverCarry outBar,
+                                  SolverCarry inBar) {
         System.arraycopy(outBar.average, 0, averageBar, 0, sequences);
         System.arraycopy(outBar.joint, 0, jointBar, 0, jointBar.length);
         System.arraycopy(outBar.opponent, 0, opponentBar, 0, opponentBar.length);
@@ -465,9 +510,13 @@ public final class UnrolledSolver {
         JointAverageOp.backward(layout, rec.factor, rec.plan, averageBar, jointBar,
                 trackOpponent ? opponentBar : null, inBar.average, inBar.joint,
                 trackOpponent ? inBar.opponent : null, planBar);
-        RegretUpdateOp.backward(plus, rec.in.regret, rec.regret, cumulativeBar, inBar.regret, regretBar);
-        InstantaneousRegretOp.backward(layout, rec.strategy, rec.actionValue, regretBar, valuesBar, sigmaBar, scratch);
-        CounterfactualValueOp.backward(layout, chance, utility, rec.plan, valuesBar, planBar);
+    }
+
+    /**
+     * The iteration's start, x = plan(σ) and σ = RM(R + m), from the adjoints of σ and x gathered in
+     * {@code sigmaBar} and {@code planBar}: adds to {@code inBar}'s R and m.
+     */
+    private void matchingBackward(IterationRecord rec, SolverCarry inBar) {
         RealizationPlanOp.backward(layout, rec.strategy, rec.plan, planBar, sigmaBar);
         RegretMatchingOp.backward(layout, rec.in.regret, rec.in.prediction, rec.strategy, sigmaBar, inBar.regret,
                 inBar.prediction);
