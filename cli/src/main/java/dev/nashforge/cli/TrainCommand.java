@@ -20,6 +20,7 @@ import dev.nashforge.host.meta.train.TrainingResult;
 import dev.nashforge.host.meta.train.WarmStart;
 import dev.nashforge.host.solver.LearnedModel;
 import dev.nashforge.host.solver.ShippedModels;
+import dev.nashforge.host.solver.UpdateMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -102,6 +103,12 @@ final class TrainCommand implements Runnable {
             + "or sgd (theta -= LR * clipped gradient: steps proportional to the gradient, for noisy --estimator es "
             + "estimates; default ${DEFAULT-VALUE}).")
     String optimizer;
+
+    @Option(names = "--updates", paramLabel = "simultaneous|alternating", defaultValue = "simultaneous",
+            description = "Update mode of the unrolled solver: simultaneous, or alternating (players in turn, each "
+            + "against the others' newest plans, as NPCFR then runs by default with this model; default "
+            + "${DEFAULT-VALUE}).")
+    String updates;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "2000", description = "Optimizer steps (default "
             + "${DEFAULT-VALUE}).")
@@ -245,6 +252,9 @@ final class TrainCommand implements Runnable {
                     config.smoothing().pairs(), NumberText.compact(config.smoothing().sigma()),
                     config.smoothing().headOnly() ? ", output head only" : "");
         }
+        if (config.updates() != UpdateMode.SIMULTANEOUS) {
+            o.printf(Locale.ROOT, "updates: %s (the model's default for npcfr/npcfr+)%n", config.updates().label());
+        }
         if (config.optimizer() != Optimizer.ADAM) {
             o.printf(Locale.ROOT, "optimizer: %s, learning rate %s, clip %s%n",
                     config.optimizer().name().toLowerCase(Locale.ROOT), NumberText.compact(config.learningRate()),
@@ -328,7 +338,7 @@ final class TrainCommand implements Runnable {
             }
             return new TrainingConfig(dist, architecture, variant, averaging, horizon, metaLoss, steps, batch,
                     learningRate, clip, evalSize, evalEvery, recompute, seed, warmup, warmStart, smoothing,
-                    parseEnum(Optimizer.class, optimizer, "--optimizer"));
+                    parseEnum(Optimizer.class, optimizer, "--optimizer"), UpdateMode.fromLabel(updates));
         } catch (NumberFormatException e) {
             throw usage("--loss " + loss + ": the weights must be numbers, e.g. 1,1,0");
         } catch (IllegalArgumentException e) {

@@ -14,9 +14,10 @@ import java.util.Locale;
  * (paths), {@code weightsCrc32}, {@code trainedFor} (npcfr or npcfr+), {@code network}, {@code distribution},
  * {@code seed}, {@code initialWeights} (null, or {@code {model, weightsCrc32}}), {@code steps} (optimizer steps
  * done), {@code horizon}, {@code warmup}, {@code estimator} ({@code reverse-mode} or {@code es}),
- * {@code optimizer}, {@code learningRate}, {@code finalLoss} (the last minibatch's meta-loss), {@code heldOut}
- * ({@code {nashGapMedian, iterations, games, seed}}), {@code bytesPerIteration} (reverse-mode memory per unrolled
- * iteration and game; null for evolution strategies), {@code threads} and {@code elapsedSeconds}. Stateless.
+ * {@code optimizer}, {@code updates}, {@code learningRate}, {@code finalLoss} (the last minibatch's meta-loss),
+ * {@code heldOut} ({@code {nashGapMedian, iterations, games, seed}}), {@code bytesPerIteration} (reverse-mode memory
+ * per unrolled iteration and game; null for evolution strategies), {@code threads} and {@code elapsedSeconds}.
+ * Stateless.
  */
 final class TrainJson {
 
@@ -47,6 +48,7 @@ final class TrainJson {
         node.put("warmup", warmup);
         node.put("estimator", config.smoothing() == null ? "reverse-mode" : "es");
         node.put("optimizer", config.optimizer().name().toLowerCase(Locale.ROOT));
+        node.put("updates", config.updates().label());
         node.put("learningRate", config.learningRate());
         node.put("finalLoss", result.finalLoss());
         ObjectNode heldOut = node.putObject("heldOut");

@@ -97,6 +97,28 @@ class NpcfrCommandsTest {
     }
 
     @Test
+    void trainWithAlternatingUpdatesMakesThemTheModelsDefault() throws IOException {
+        Path model = dir.resolve("alt.npcfr");
+        JsonNode trained = MAPPER.readTree(NashRun.of("train", "--distribution", "biased_shapley", "--horizon", "4",
+                "--steps", "2", "--batch", "2", "--eval-size", "2", "--eval-every", "2", "--hidden", "4", "--threads",
+                "1", "--updates", "alternating", "--out", model.toString(), "--progress", "never", "--json")
+                .assertSuccess().out());
+        assertEquals("alternating", trained.get("updates").asText());
+        assertEquals(dev.nashforge.host.solver.UpdateMode.ALTERNATING, ModelFile.read(model).training().updates());
+        JsonNode solved = MAPPER.readTree(NashRun.of("solve", "biased_shapley", "--algo", "npcfr+", "--model",
+                model.toString(), "--iterations", "16", "--backend", "cpu", "--json", "--progress", "never")
+                .assertSuccess().out());
+        assertEquals("alternating", solved.get("updates").asText(), "the model's update mode is npcfr+'s default");
+        JsonNode overridden = MAPPER.readTree(NashRun.of("solve", "biased_shapley", "--algo", "npcfr+", "--model",
+                model.toString(), "--updates", "simultaneous", "--iterations", "16", "--backend", "cpu", "--json",
+                "--progress", "never").assertSuccess().out());
+        assertEquals("simultaneous", overridden.get("updates").asText());
+        String error = NashRun.of("train", "--distribution", "biased_shapley", "--updates", "sometimes", "--out",
+                dir.resolve("bad.npcfr").toString(), "--progress", "never").assertError(CliErrorHandler.USAGE);
+        assertTrue(error.contains("sometimes"), error);
+    }
+
+    @Test
     void trainInitStartsFromAModelAndRecordsIt() throws IOException {
         Path base = dir.resolve("base.npcfr");
         NashRun.of("train", "--distribution", "biased_shapley", "--horizon", "4", "--steps", "2", "--batch", "2",

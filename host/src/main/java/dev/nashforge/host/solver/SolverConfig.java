@@ -143,16 +143,18 @@ public record SolverConfig(String algorithm, RegretUpdate regretUpdate, Predicti
     }
 
     /**
-     * NPCFR (method.md §3, §5): R ← R + r, σ ∝ [R + m]⁺ with m from {@code model}'s network, simultaneous
-     * updates, uniform averaging (or the model's own averaging when it was trained for NPCFR).
+     * NPCFR (method.md §3, §5): R ← R + r, σ ∝ [R + m]⁺ with m from {@code model}'s network, the model's update
+     * mode (simultaneous unless it was trained with alternating updates), uniform averaging (or the model's own
+     * averaging when it was trained for NPCFR).
      */
     public static SolverConfig npcfr(LearnedModel model) {
         return learned("npcfr", SolverVariant.NPCFR, RegretUpdate.sum(), model);
     }
 
     /**
-     * NPCFR+ (method.md §3, §5): R ← [R + r]⁺, σ ∝ [R + m]⁺ with m from {@code model}'s network, simultaneous
-     * updates, quadratic averaging (or the model's own averaging when it was trained for NPCFR+).
+     * NPCFR+ (method.md §3, §5): R ← [R + r]⁺, σ ∝ [R + m]⁺ with m from {@code model}'s network, the model's update
+     * mode (simultaneous unless it was trained with alternating updates), quadratic averaging (or the model's own
+     * averaging when it was trained for NPCFR+).
      */
     public static SolverConfig npcfrPlus(LearnedModel model) {
         return learned("npcfr+", SolverVariant.NPCFR_PLUS, RegretUpdate.plus(), model);
@@ -170,7 +172,7 @@ public record SolverConfig(String algorithm, RegretUpdate regretUpdate, Predicti
             case LINEAR -> Averaging.linear();
             case QUADRATIC -> Averaging.quadratic();
         };
-        return new SolverConfig(name, update, Prediction.LEARNED, averaging, UpdateMode.SIMULTANEOUS,
+        return new SolverConfig(name, update, Prediction.LEARNED, averaging, model.model().training().updates(),
                 Precision.DOUBLE, model);
     }
 

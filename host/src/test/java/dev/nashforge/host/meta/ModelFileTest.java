@@ -7,6 +7,9 @@ import dev.nashforge.host.meta.model.NpcfrModel;
 import dev.nashforge.host.meta.nn.PredictorArchitecture;
 import dev.nashforge.host.meta.nn.PredictorNetwork;
 import dev.nashforge.host.meta.train.TrainingConfig;
+import dev.nashforge.host.solver.LearnedModel;
+import dev.nashforge.host.solver.SolverConfig;
+import dev.nashforge.host.solver.UpdateMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,6 +106,27 @@ class ModelFileTest {
         ModelFormatException e = readFails(Files.readString(p).replaceAll("\"lastIterateNashGap\"\\s*:\\s*0\\.25",
                 "\"lastIterateNashGap\" : -1"));
         assertTrue(e.getMessage().contains("lastIterateNashGap"), e.getMessage());
+    }
+
+    @Test
+    void alternatingUpdatesRoundTripAndAreOptionalForOlderFiles() throws Exception {
+        NpcfrModel m = model();
+        TrainingConfig alternating = m.training().withUpdates(UpdateMode.ALTERNATING);
+        Path p = dir.resolve("alternating.npcfr");
+        NpcfrModel written = new NpcfrModel(m.architecture(), m.variant(), m.averaging(), alternating, 7,
+                m.parameters());
+        ModelFile.write(p, written);
+        assertTrue(Files.readString(p).contains("\"updates\" : \"alternating\""), Files.readString(p));
+        assertEquals(alternating, ModelFile.read(p).training());
+        assertTrue(!text().contains("\"updates\""), "simultaneous training writes the format as before");
+        assertEquals(UpdateMode.SIMULTANEOUS, m.training().updates());
+        // NPCFR with such a model runs its updates by default
+        LearnedModel learned = new LearnedModel("alt", written);
+        assertEquals(UpdateMode.ALTERNATING, SolverConfig.npcfrPlus(learned).updates());
+        assertEquals(UpdateMode.SIMULTANEOUS, SolverConfig.npcfrPlus(new LearnedModel("sim", m)).updates());
+        ModelFormatException e = readFails(Files.readString(p).replace("\"updates\" : \"alternating\"",
+                "\"updates\" : \"sometimes\""));
+        assertTrue(e.getMessage().contains("sometimes"), e.getMessage());
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.nashforge.host.meta.train.EvolutionStrategies;
 import dev.nashforge.host.meta.train.Optimizer;
 import dev.nashforge.host.meta.train.TrainingConfig;
 import dev.nashforge.host.meta.train.WarmStart;
+import dev.nashforge.host.solver.UpdateMode;
 
 /**
  * JSON form of the architecture and the training configuration, shared by model files and training checkpoints.
@@ -91,6 +92,9 @@ public final class ConfigJson {
                 es.put("headOnly", true);
             }
         }
+        if (c.updates() != UpdateMode.SIMULTANEOUS) {
+            n.put("updates", c.updates().label());
+        }
         if (c.optimizer() != Optimizer.ADAM) {
             n.put("optimizer", c.optimizer().name());
         }
@@ -122,7 +126,8 @@ public final class ConfigJson {
                     f.integer(n, "seed"), n.has("warmup") ? (int) f.integer(n, "warmup") : 0,
                     n.has("initialWeights") ? warmStart(f.node(n, "initialWeights"), f) : null,
                     n.has("evolutionStrategies") ? smoothing(f.node(n, "evolutionStrategies"), f) : null,
-                    n.has("optimizer") ? f.enumValue(n, "optimizer", Optimizer.class) : Optimizer.ADAM);
+                    n.has("optimizer") ? f.enumValue(n, "optimizer", Optimizer.class) : Optimizer.ADAM,
+                    n.has("updates") ? UpdateMode.fromLabel(f.text(n, "updates")) : UpdateMode.SIMULTANEOUS);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("invalid training configuration: " + e.getMessage(), e);
         }

@@ -109,7 +109,8 @@ public final class MetaTrainer {
         this.distribution = distribution;
         this.layout = new MetaLayout(distribution.structure());
         this.network = new PredictorNetwork(config.architecture());
-        this.unrolled = new UnrolledConfig(config.variant(), config.averaging(), config.horizon(), config.loss());
+        this.unrolled = new UnrolledConfig(config.variant(), config.averaging(), config.horizon(), config.loss(),
+                config.updates());
         SplittableRandom root = new SplittableRandom(config.seed());
         SplittableRandom initialization = root.split();
         this.minibatchBase = root.split().nextLong();

@@ -7,6 +7,7 @@ import dev.nashforge.host.meta.SolverVariant;
 import dev.nashforge.host.meta.nn.CellKind;
 import dev.nashforge.host.meta.nn.IterationFeature;
 import dev.nashforge.host.meta.nn.PredictorArchitecture;
+import dev.nashforge.host.solver.UpdateMode;
 
 /**
  * Everything that determines a meta-training run (method.md §5); with the same config the run is bit-identical,
@@ -36,12 +37,15 @@ import dev.nashforge.host.meta.nn.PredictorArchitecture;
  * @param smoothing          null: the meta-gradient by reverse mode ({@code UnrolledSolver#gradient}); else the
  *                           gradient of the Gaussian-smoothed loss estimated by {@link EvolutionStrategies}
  * @param optimizer          the update rule ({@link Optimizer#ADAM} unless chosen; stored only when not Adam)
+ * @param updates            the unrolled solver's update mode: simultaneous (the default; the correlation loss
+ *                           reads one joint iterate) or alternating (players in turn, as NPCFR then runs with
+ *                           {@code --updates alternating}); stored only when alternating
  */
 public record TrainingConfig(String distribution, PredictorArchitecture architecture, SolverVariant variant,
                              AveragingWeights averaging, int horizon, MetaLoss loss, int steps, int batchSize,
                              double learningRate, double gradientClip, int evaluationSize, int evaluationEvery,
                              int checkpointInterval, long seed, int warmup, WarmStart initialWeights,
-                             EvolutionStrategies smoothing, Optimizer optimizer) {
+                             EvolutionStrategies smoothing, Optimizer optimizer, UpdateMode updates) {
 
     public TrainingConfig {
         if (distribution == null || distribution.isBlank() || architecture == null || variant == null
@@ -60,6 +64,21 @@ public record TrainingConfig(String distribution, PredictorArchitecture architec
         if (optimizer == null) {
             throw new IllegalArgumentException("training config: the optimizer is required (Optimizer.ADAM by default)");
         }
+        if (updates == null) {
+            throw new IllegalArgumentException("training config: the update mode is required (simultaneous by"
+                    + " default)");
+        }
+    }
+
+    /** A configuration with simultaneous updates. */
+    public TrainingConfig(String distribution, PredictorArchitecture architecture, SolverVariant variant,
+                          AveragingWeights averaging, int horizon, MetaLoss loss, int steps, int batchSize,
+                          double learningRate, double gradientClip, int evaluationSize, int evaluationEvery,
+                          int checkpointInterval, long seed, int warmup, WarmStart initialWeights,
+                          EvolutionStrategies smoothing, Optimizer optimizer) {
+        this(distribution, architecture, variant, averaging, horizon, loss, steps, batchSize, learningRate,
+                gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed, warmup, initialWeights,
+                smoothing, optimizer, UpdateMode.SIMULTANEOUS);
     }
 
     /** A configuration trained with {@link Optimizer#ADAM}. */
@@ -136,6 +155,13 @@ public record TrainingConfig(String distribution, PredictorArchitecture architec
     public TrainingConfig withSteps(int newSteps) {
         return new TrainingConfig(distribution, architecture, variant, averaging, horizon, loss, newSteps, batchSize,
                 learningRate, gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed, warmup,
-                initialWeights, smoothing, optimizer);
+                initialWeights, smoothing, optimizer, updates);
+    }
+
+    /** A copy with another update mode. */
+    public TrainingConfig withUpdates(UpdateMode mode) {
+        return new TrainingConfig(distribution, architecture, variant, averaging, horizon, loss, steps, batchSize,
+                learningRate, gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed, warmup,
+                initialWeights, smoothing, optimizer, mode);
     }
 }
