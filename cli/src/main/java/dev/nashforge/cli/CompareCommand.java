@@ -74,7 +74,7 @@ final class CompareCommand implements Runnable {
     String distribution;
 
     @Option(names = "--algos", paramLabel = "LIST", defaultValue = DEFAULT_ALGOS, description = "Comma-separated "
-            + "algorithms, each with its own defaults (npcfr and npcfr+ simultaneous, the others alternating); "
+            + "algorithms, each with its own defaults (npcfr and npcfr+ their model's mode, the others alternating); "
             + "ALGO@simultaneous or ALGO@alternating chooses the update mode, so both modes of one algorithm can be "
             + "compared (default ${DEFAULT-VALUE}).")
     String algos;

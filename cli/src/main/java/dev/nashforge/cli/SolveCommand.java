@@ -72,8 +72,8 @@ final class SolveCommand implements Runnable {
     int iterations;
 
     @Option(names = "--updates", paramLabel = "simultaneous|alternating", description = "Update mode; default: the "
-            + "algorithm's (alternating for cfr, cfr+, lcfr, dcfr, pcfr+; simultaneous for rm, rm+, prm+, npcfr, npcfr+, "
-            + "whose networks were trained so).")
+            + "algorithm's (alternating for cfr, cfr+, lcfr, dcfr, pcfr+; simultaneous for rm, rm+, prm+; for npcfr and npcfr+ "
+            + "the mode their model was trained in, simultaneous for the shipped ones).")
     String updates;
 
     @Option(names = "--averaging", paramLabel = "uniform|linear|quadratic|EXP", description = "Averaging weights "
