@@ -146,17 +146,7 @@ final class AlternatingStep {
             System.arraycopy(regret, from, regretView, from, to - from);
             double[] nextCumulative = r.cumulative[p + 1];
             System.arraycopy(cumulative, 0, nextCumulative, 0, sequences);
-            for (int s = from; s < to; s++) {
-                double u = cumulative[s] + regret[s];
-                if (plus) {
-                    if (kinks != null && (cumulative[s] != 0 || regret[s] != 0)) {
-                        kinks.observe(u);
-                    }
-                    nextCumulative[s] = u > 0 ? u : 0;
-                } else {
-                    nextCumulative[s] = u;
-                }
-            }
+            RegretUpdateOp.forward(plus, cumulative, regret, nextCumulative, kinks, from, to);
             double[] nextPrediction = r.prediction[p + 1];
             double[] nextState = r.state[p + 1];
             System.arraycopy(prediction, 0, nextPrediction, 0, sequences);

@@ -5,8 +5,6 @@ import dev.nashforge.host.meta.nn.PredictorNetwork;
 import dev.nashforge.host.solver.UpdateMode;
 import org.junit.jupiter.api.Test;
 
-import java.util.SplittableRandom;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -19,23 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * dynamics differ from the simultaneous ones.
  */
 class AlternatingGradientTest {
-
-    private static double[] randomParams(PredictorNetwork net, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] p = net.initialParameters(r);
-        for (int k = 0; k < p.length; k++) {
-            p[k] += 0.5 * (2 * r.nextDouble() - 1);
-        }
-        return p;
-    }
-
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
-    }
 
     @Test
     void alternatingMetaGradientMatchesFiniteDifferences() {
@@ -50,20 +31,10 @@ class AlternatingGradientTest {
                     UnrolledSolver solver = new UnrolledSolver(g.layout, net, new UnrolledConfig(variant,
                             variant.defaultAveraging(), 5, loss, UpdateMode.ALTERNATING));
                     int warmup = 3;
-                    double[] params = null;
-                    MetaGradient mg = null;
-                    for (long seed = 1; seed < 60; seed++) {
-                        double[] p = randomParams(net, seed);
-                        MetaGradient candidate = solver.gradient(g.instance, p, 0, warmup);
-                        if (candidate.kinkMargin() > 1.5e-4 && norm(candidate.gradient()) > 1e-6) {
-                            params = p;
-                            mg = candidate;
-                            break;
-                        }
-                    }
                     String what = g + " " + arch.cell() + " " + variant + " alternating";
-                    assertTrue(params != null, what + ": no random network away from kinks in 60 seeds");
-                    double[] x = params;
+                    UnrolledGradientTest.Usable u = UnrolledGradientTest.usable(solver, g, net, warmup, what);
+                    MetaGradient mg = u.gradient();
+                    double[] x = u.params();
                     double[] fixed = x.clone();
                     assertEquals(mg.loss(), solver.loss(g.instance, fixed, x, warmup), 0.0,
                             what + ": loss() and gradient() differ");
@@ -82,7 +53,7 @@ class AlternatingGradientTest {
         PredictorNetwork net = new PredictorNetwork(PredictorArchitecture.gru(5));
         UnrolledSolver solver = new UnrolledSolver(g.layout, net, new UnrolledConfig(SolverVariant.NPCFR_PLUS,
                 AveragingWeights.QUADRATIC, 9, new MetaLoss(1, 0.5, 0.5, LossSchedule.UNIFORM), UpdateMode.ALTERNATING));
-        double[] p = randomParams(net, 3);
+        double[] p = UnrolledGradientTest.randomParams(net, 3);
         MetaGradient full = solver.gradient(g.instance, p, 0);
         for (int k : new int[] {1, 2, 4, 9}) {
             MetaGradient cp = solver.gradient(g.instance, p, k);

@@ -23,7 +23,7 @@ class UnrolledGradientTest {
     private static final int HORIZON = 6;
 
     /** Random network parameters: the initial ones plus uniform noise, so every weight matters. */
-    private static double[] randomParams(PredictorNetwork net, long seed) {
+    static double[] randomParams(PredictorNetwork net, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] p = net.initialParameters(r);
         for (int k = 0; k < p.length; k++) {
@@ -43,22 +43,10 @@ class UnrolledGradientTest {
                     PredictorNetwork net = new PredictorNetwork(arch);
                     UnrolledSolver solver = new UnrolledSolver(g.layout, net,
                             new UnrolledConfig(variant, variant.defaultAveraging(), HORIZON, loss));
-                    // away from kinks, and not on a flat piece (pure strategies everywhere make the loss locally
-                    // constant, e.g. NPCFR on two-action Kuhn): the first seed with a margin and a gradient
-                    double[] params = null;
-                    MetaGradient mg = null;
-                    for (long seed = 1; seed < 60; seed++) {
-                        double[] p = randomParams(net, seed);
-                        MetaGradient candidate = solver.gradient(g.instance, p, 0);
-                        if (candidate.kinkMargin() > 1.5e-4 && norm(candidate.gradient()) > 1e-6) {
-                            params = p;
-                            mg = candidate;
-                            break;
-                        }
-                    }
                     String what = g + " " + arch.cell() + " " + variant;
-                    assertTrue(params != null, what + ": no random network away from kinks in 60 seeds");
-                    double[] x = params;
+                    Usable u = usable(solver, g, net, 0, what);
+                    MetaGradient mg = u.gradient();
+                    double[] x = u.params();
                     assertEquals(mg.loss(), solver.loss(g.instance, x), 0.0, what + ": loss() and gradient() differ");
                     FiniteDifferences.check(what + " meta-gradient", x, () -> solver.loss(g.instance, x),
                             mg.gradient());
@@ -144,19 +132,10 @@ class UnrolledGradientTest {
                 PredictorNetwork net = new PredictorNetwork(PredictorArchitecture.gru(4));
                 UnrolledSolver solver = new UnrolledSolver(g.layout, net, new UnrolledConfig(variant,
                         variant.defaultAveraging(), 5, new MetaLoss(1.0, 0.5, 0.2, LossSchedule.LINEAR)));
-                double[] prefix = null;
-                MetaGradient mg = null;
-                for (long seed = 1; seed < 60; seed++) {
-                    double[] p = randomParams(net, seed);
-                    MetaGradient candidate = solver.gradient(g.instance, p, 0, warmup);
-                    if (candidate.kinkMargin() > 1.5e-4 && norm(candidate.gradient()) > 1e-6) {
-                        prefix = p;
-                        mg = candidate;
-                        break;
-                    }
-                }
                 String what = g + " " + variant + " after a warm-up of " + warmup;
-                assertTrue(prefix != null, what + ": no random network away from kinks in 60 seeds");
+                Usable u = usable(solver, g, net, warmup, what);
+                MetaGradient mg = u.gradient();
+                double[] prefix = u.params();
                 double[] fixed = prefix;
                 double[] x = prefix.clone();
                 assertEquals(mg.loss(), solver.loss(g.instance, fixed, x, warmup), 0.0, what + ": loss vs gradient");
@@ -269,7 +248,27 @@ class UnrolledGradientTest {
         }
     }
 
-    private static double norm(double[] v) {
+    /** Random parameters and their (truncated) meta-gradient. */
+    record Usable(double[] params, MetaGradient gradient) {
+    }
+
+    /**
+     * The first random network (seeds 1 to 59) whose meta-gradient after {@code warmup} forward iterations is away
+     * from kinks and not on a flat piece (pure strategies everywhere make the loss locally constant, e.g. NPCFR on
+     * two-action Kuhn); fails the test when there is none.
+     */
+    static Usable usable(UnrolledSolver solver, MetaTestGames g, PredictorNetwork net, int warmup, String what) {
+        for (long seed = 1; seed < 60; seed++) {
+            double[] p = randomParams(net, seed);
+            MetaGradient candidate = solver.gradient(g.instance, p, 0, warmup);
+            if (candidate.kinkMargin() > 1.5e-4 && norm(candidate.gradient()) > 1e-6) {
+                return new Usable(p, candidate);
+            }
+        }
+        throw new AssertionError(what + ": no random network away from kinks in 60 seeds");
+    }
+
+    static double norm(double[] v) {
         double s = 0;
         for (double x : v) {
             s += x * x;

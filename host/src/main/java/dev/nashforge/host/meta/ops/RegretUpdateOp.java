@@ -12,7 +12,13 @@ public final class RegretUpdateOp {
 
     /** Writes {@code next} from {@code previous} and {@code regret}; {@code kinks} (optional) sees R + r. */
     public static void forward(boolean plus, double[] previous, double[] regret, double[] next, KinkMonitor kinks) {
-        for (int s = 0; s < next.length; s++) {
+        forward(plus, previous, regret, next, kinks, 0, next.length);
+    }
+
+    /** {@link #forward(boolean, double[], double[], double[], KinkMonitor)} on the entries {@code from..to−1} only. */
+    public static void forward(boolean plus, double[] previous, double[] regret, double[] next, KinkMonitor kinks,
+                               int from, int to) {
+        for (int s = from; s < to; s++) {
             double u = previous[s] + regret[s];
             if (plus) {
                 if (kinks != null && (previous[s] != 0 || regret[s] != 0)) {
