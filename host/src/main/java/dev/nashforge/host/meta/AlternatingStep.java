@@ -51,8 +51,6 @@ final class AlternatingStep {
     private final double[] scratch;
     private final double[] maskedBar;
     private final double[] maskedStateBar;
-    private final double[] passBar;
-    private final double[] passStateBar;
 
     /** What the reverse pass needs from the sub-steps of one iteration. */
     static final class Record {
@@ -111,8 +109,6 @@ final class AlternatingStep {
         this.scratch = new double[sequences];
         this.maskedBar = new double[sequences];
         this.maskedStateBar = new double[sequences * stateSize];
-        this.passBar = new double[sequences];
-        this.passStateBar = new double[sequences * stateSize];
     }
 
     /** A record for the reverse pass (tapes included). */
