@@ -245,6 +245,7 @@ final class AlternatingStep {
         long s = sequences;
         long h = (long) sequences * stateSize;
         long bytes = 8L * ((players + 1L) * (4 * s + h) + players * (2 * s + h));
-        return bytes + (network == null ? 0 : players * network.newTape(layout).bytes());
+        NetworkTape tape = scratchRecord.tape[0];
+        return bytes + (tape == null ? 0 : players * tape.bytes());
     }
 }

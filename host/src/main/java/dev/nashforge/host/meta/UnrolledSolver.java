@@ -155,7 +155,7 @@ public final class UnrolledSolver {
         if (alternating == null) {
             return scratchRecord.bytes();
         }
-        long tape = network == null ? 0 : network.newTape(layout).bytes();
+        long tape = scratchRecord.tape == null ? 0 : scratchRecord.tape.bytes();
         return scratchRecord.bytes() - tape + alternating.recordBytes();
     }
 
