@@ -63,10 +63,10 @@ final class BackendArgument {
     static Chosen select(CommandSpec spec, BackendRegistry registry, String name, Integer threads,
                          Precision precision, SolverConfig config) {
         boolean known = name.trim().equalsIgnoreCase(BackendRegistry.AUTO)
-                || registry.list().stream().anyMatch(i -> i.name().equalsIgnoreCase(name.trim()));
+                || registry.names().stream().anyMatch(n -> n.equalsIgnoreCase(name.trim()));
         if (!known) {
             throw new ParameterException(spec.commandLine(), "unknown backend '" + name + "'; known here: "
-                    + registry.list().stream().map(BackendInfo::name).collect(Collectors.joining(", "))
+                    + String.join(", ", registry.names())
                     + ", or auto; 'nash backends' lists what was found and why a backend is unavailable");
         }
         if (threads != null && threads < 1) {

@@ -62,8 +62,8 @@ final class CompareJson {
             o.put("config", c.describe());
             o.put("updates", c.updates().label());
             o.put("averaging", c.averaging().describe());
-            if (a.record().iterations() > a.record().resumedFrom()) {
-                o.put("secondsPerIteration", a.record().secondsPerIteration());
+            if (a.secondsPerIteration().isPresent()) {
+                o.put("secondsPerIteration", a.secondsPerIteration().getAsDouble());
             } else {
                 o.putNull("secondsPerIteration");
             }

@@ -7,6 +7,7 @@ import dev.nashforge.host.solver.SolverConfig;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -46,6 +47,15 @@ record CompareResult(String distribution, String game, int instances, long seed,
                     BatchStatistics.of(rs.stream().mapToDouble(CheckpointRecord::cceGap).toArray()),
                     BatchStatistics.of(rs.stream().mapToDouble(CheckpointRecord::totalCorrelation).toArray()))));
             return new AlgorithmResult(config, record, list);
+        }
+
+        /**
+         * Wall-clock seconds per iteration of the iterations this process ran, or empty when every iteration came
+         * from a {@code --state} file (nothing was timed).
+         */
+        OptionalDouble secondsPerIteration() {
+            return record.iterations() > record.resumedFrom() ? OptionalDouble.of(record.secondsPerIteration())
+                    : OptionalDouble.empty();
         }
     }
 

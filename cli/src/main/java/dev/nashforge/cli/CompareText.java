@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * The text output of {@code nash compare}: the setup (distribution, held-out seed and its rule, backend, model,
- * each algorithm's settings), then one table per checkpoint iteration with a row per algorithm. Stateless.
+ * each algorithm's settings and seconds per iteration), then one table per checkpoint iteration with a row per algorithm. Stateless.
  */
 final class CompareText {
 
@@ -32,7 +32,10 @@ final class CompareText {
         }
         for (CompareResult.AlgorithmResult a : r.algorithms()) {
             int from = a.record().resumedFrom();
-            out.printf(Locale.ROOT, "  %-20s %s%s%n", CompareCommand.label(a.config()), a.config().describe(),
+            String time = a.secondsPerIteration().isPresent()
+                    ? String.format(Locale.ROOT, ", %s s per iteration", NumberText.compact(a.secondsPerIteration()
+                    .getAsDouble())) : ", no iteration run (all read from the --state file)";
+            out.printf(Locale.ROOT, "  %-20s %s%s%s%n", CompareCommand.label(a.config()), a.config().describe(), time,
                     from > 0 ? " (continued from a --state file at iteration " + from + ")" : "");
         }
         int n = r.algorithms().get(0).checkpoints().size();

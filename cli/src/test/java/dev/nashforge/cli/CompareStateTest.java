@@ -63,6 +63,20 @@ class CompareStateTest {
     }
 
     @Test
+    void theTextSaysSecondsPerIterationOrThatNothingRan() {
+        Path state = dir.resolve("runs");
+        String[] text = {"compare", "biased_shapley", "--algos", "pcfr+", "--iterations", "16", "--instances", "1",
+                "--backend", "cpu", "--threads", "1", "--progress", "never", "--state", state.toString()};
+        String first = NashRun.of(text).assertSuccess().out();
+        assertTrue(first.matches("(?s).*pcfr\\+@alternating .*, [0-9.e-]+ s per iteration\n.*"), first);
+        NashRun rerun = NashRun.of(text);
+        assertEquals(0, rerun.exitCode(), rerun.err());
+        String again = rerun.out();
+        assertTrue(again.contains("no iteration run (all read from the --state file)") && !again.contains(
+                "s per iteration"), again);
+    }
+
+    @Test
     void aStateFileOfAnotherComparisonIsRefused() {
         Path state = dir.resolve("runs");
         compare(state, "32", "2").assertSuccess();

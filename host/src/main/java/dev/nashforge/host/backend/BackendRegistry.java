@@ -14,7 +14,9 @@ import java.util.ServiceLoader;
 /**
  * The backends found at run time through {@link ServiceLoader} (service interface {@link Backend}), with their
  * availability, device and, when unavailable, the reason. Providers that fail to load are listed as unavailable
- * with the loading error, never dropped silently. Immutable after construction; probing happens once, here.
+ * with the loading error, never dropped silently. Each backend is probed once, when first needed: {@link #list()}
+ * and {@code auto} probe them all, selecting a backend by name probes only that one (so {@code --backend cpu} never
+ * initializes an OpenCL or CUDA runtime). Thread-safe.
  */
 public final class BackendRegistry {
 
@@ -22,18 +24,15 @@ public final class BackendRegistry {
     public static final String AUTO = "auto";
 
     private final List<Backend> backends;
-    private final List<BackendInfo> listing;
+    private final List<BackendInfo> failedProviders;
+    private final BackendInfo[] probed;
 
     private BackendRegistry(List<Backend> backends, List<BackendInfo> failedProviders) {
         List<Backend> sorted = new ArrayList<>(backends);
         sorted.sort(Comparator.comparingInt(Backend::priority).reversed().thenComparing(Backend::name));
         this.backends = List.copyOf(sorted);
-        List<BackendInfo> infos = new ArrayList<>();
-        for (Backend b : this.backends) {
-            infos.add(describe(b));
-        }
-        infos.addAll(failedProviders);
-        this.listing = List.copyOf(infos);
+        this.failedProviders = List.copyOf(failedProviders);
+        this.probed = new BackendInfo[this.backends.size()];
     }
 
     /** Discovers the backends on the class path of this class's loader. */
@@ -70,9 +69,30 @@ public final class BackendRegistry {
         return new BackendRegistry(backends, List.of());
     }
 
-    /** Every backend, highest priority first, then providers that failed to load. */
+    /** Every backend, highest priority first, then providers that failed to load (probes every backend). */
     public List<BackendInfo> list() {
-        return listing;
+        List<BackendInfo> infos = new ArrayList<>();
+        for (int k = 0; k < backends.size(); k++) {
+            infos.add(info(k));
+        }
+        infos.addAll(failedProviders);
+        return List.copyOf(infos);
+    }
+
+    /** The names of every backend and failed provider, in {@link #list()} order, without probing any. */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        backends.forEach(b -> names.add(b.name()));
+        failedProviders.forEach(f -> names.add(f.name()));
+        return List.copyOf(names);
+    }
+
+    /** The probed description of backend {@code k} (probing it on first use). */
+    private synchronized BackendInfo info(int k) {
+        if (probed[k] == null) {
+            probed[k] = describe(backends.get(k));
+        }
+        return probed[k];
     }
 
     /**
@@ -97,7 +117,7 @@ public final class BackendRegistry {
         if (key.equals(AUTO)) {
             StringBuilder passed = new StringBuilder();
             for (int k = 0; k < backends.size(); k++) {
-                BackendInfo info = listing.get(k);
+                BackendInfo info = info(k);
                 Optional<String> refusal = config == null || !info.available() ? Optional.empty()
                         : backends.get(k).unsupportedReason(config);
                 if (refusal.isPresent()) {
@@ -120,7 +140,7 @@ public final class BackendRegistry {
         }
         for (int k = 0; k < backends.size(); k++) {
             if (backends.get(k).name().equalsIgnoreCase(key)) {
-                BackendInfo info = listing.get(k);
+                BackendInfo info = info(k);
                 if (!info.available()) {
                     throw new IllegalArgumentException("backend '" + info.name() + "' is unavailable: " + info.reason());
                 }
@@ -144,9 +164,7 @@ public final class BackendRegistry {
 
     private String failedNames() {
         List<String> names = new ArrayList<>();
-        for (int k = backends.size(); k < listing.size(); k++) {
-            names.add(listing.get(k).name());
-        }
+        failedProviders.forEach(f -> names.add(f.name()));
         return names.isEmpty() ? "none" : String.join(", ", names);
     }
 

@@ -102,4 +102,52 @@ class BackendRegistryTest {
                 () -> BackendRegistry.of(List.of(CUDA)).select("auto"));
         assertTrue(e.getMessage().contains("no CUDA driver found"), e.getMessage());
     }
+
+    @Test
+    void selectingByNameProbesOnlyThatBackendAndEachProbeRunsOnce() {
+        int[] probes = new int[2];
+        BackendRegistry registry = BackendRegistry.of(List.of(counting("cuda", 300, probes, 0),
+                counting("cpu", 100, probes, 1)));
+        assertEquals(List.of("cuda", "cpu"), registry.names());
+        assertEquals(0, probes[0] + probes[1], "names() probes nothing");
+        registry.select("cpu");
+        registry.select("cpu");
+        assertEquals(0, probes[0], "--backend cpu must not initialize another backend's runtime");
+        assertEquals(1, probes[1], "a backend is probed once");
+        registry.list();
+        registry.select("auto");
+        assertEquals(1, probes[0]);
+        assertEquals(1, probes[1]);
+    }
+
+    private static Backend counting(String name, int priority, int[] probes, int slot) {
+        FakeBackend plain = new FakeBackend(name, priority, null, false);
+        return new Backend() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public int priority() {
+                return priority;
+            }
+
+            @Override
+            public BackendAvailability availability() {
+                probes[slot]++;
+                return BackendAvailability.available(name + " device");
+            }
+
+            @Override
+            public Set<Precision> precisions() {
+                return plain.precisions();
+            }
+
+            @Override
+            public SolverSession open(GameBatch batch, SolverConfig config) {
+                return plain.open(batch, config);
+            }
+        };
+    }
 }
