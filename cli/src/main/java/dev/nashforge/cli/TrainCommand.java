@@ -12,6 +12,7 @@ import dev.nashforge.host.meta.nn.CellKind;
 import dev.nashforge.host.meta.nn.IterationFeature;
 import dev.nashforge.host.meta.nn.PredictorArchitecture;
 import dev.nashforge.host.meta.train.EvolutionStrategies;
+import dev.nashforge.host.meta.train.HeadStart;
 import dev.nashforge.host.meta.train.Optimizer;
 import dev.nashforge.host.meta.train.MetaTrainer;
 import dev.nashforge.host.meta.train.TrainingConfig;
@@ -109,6 +110,12 @@ final class TrainCommand implements Runnable {
             + "against the others' newest plans, as NPCFR then runs by default with this model; default "
             + "${DEFAULT-VALUE}).")
     String updates;
+
+    @Option(names = "--head-start", paramLabel = "random|regret", defaultValue = "random", description = "How the "
+            + "head's weights on the hidden state start: random (small weights from the seed; default ${DEFAULT-VALUE}) "
+            + "or regret (zero: the untrained network predicts m = B*tanh(r/B), PCFR+'s prediction damped near the "
+            + "bound; with --init, the model's other weights are kept).")
+    String headStart;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "2000", description = "Optimizer steps (default "
             + "${DEFAULT-VALUE}).")
@@ -255,6 +262,10 @@ final class TrainCommand implements Runnable {
         if (config.updates() != UpdateMode.SIMULTANEOUS) {
             o.printf(Locale.ROOT, "updates: %s (the model's default for npcfr/npcfr+)%n", config.updates().label());
         }
+        if (config.headStart() != HeadStart.RANDOM) {
+            o.printf(Locale.ROOT, "head start: %s (the head's weights on the hidden state started at zero)%n",
+                    config.headStart().label());
+        }
         if (config.optimizer() != Optimizer.ADAM) {
             o.printf(Locale.ROOT, "optimizer: %s, learning rate %s, clip %s%n",
                     config.optimizer().name().toLowerCase(Locale.ROOT), NumberText.compact(config.learningRate()),
@@ -338,7 +349,8 @@ final class TrainCommand implements Runnable {
             }
             return new TrainingConfig(dist, architecture, variant, averaging, horizon, metaLoss, steps, batch,
                     learningRate, clip, evalSize, evalEvery, recompute, seed, warmup, warmStart, smoothing,
-                    parseEnum(Optimizer.class, optimizer, "--optimizer"), UpdateMode.fromLabel(updates));
+                    parseEnum(Optimizer.class, optimizer, "--optimizer"), UpdateMode.fromLabel(updates),
+                    HeadStart.fromLabel(headStart));
         } catch (NumberFormatException e) {
             throw usage("--loss " + loss + ": the weights must be numbers, e.g. 1,1,0");
         } catch (IllegalArgumentException e) {

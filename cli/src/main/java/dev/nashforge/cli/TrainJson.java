@@ -14,7 +14,7 @@ import java.util.Locale;
  * (paths), {@code weightsCrc32}, {@code trainedFor} (npcfr or npcfr+), {@code network}, {@code distribution},
  * {@code seed}, {@code initialWeights} (null, or {@code {model, weightsCrc32}}), {@code steps} (optimizer steps
  * done), {@code horizon}, {@code warmup}, {@code estimator} ({@code reverse-mode} or {@code es}),
- * {@code optimizer}, {@code updates}, {@code learningRate}, {@code finalLoss} (the last minibatch's meta-loss),
+ * {@code optimizer}, {@code updates}, {@code headStart} ({@code random} or {@code regret}), {@code learningRate}, {@code finalLoss} (the last minibatch's meta-loss; null after 0 steps),
  * {@code heldOut} ({@code {nashGapMedian, iterations, games, seed}}), {@code bytesPerIteration} (reverse-mode memory
  * per unrolled iteration and game; null for evolution strategies), {@code threads} and {@code elapsedSeconds}.
  * Stateless.
@@ -49,8 +49,13 @@ final class TrainJson {
         node.put("estimator", config.smoothing() == null ? "reverse-mode" : "es");
         node.put("optimizer", config.optimizer().name().toLowerCase(Locale.ROOT));
         node.put("updates", config.updates().label());
+        node.put("headStart", config.headStart().label());
         node.put("learningRate", config.learningRate());
-        node.put("finalLoss", result.finalLoss());
+        if (Double.isNaN(result.finalLoss())) {
+            node.putNull("finalLoss");
+        } else {
+            node.put("finalLoss", result.finalLoss());
+        }
         ObjectNode heldOut = node.putObject("heldOut");
         heldOut.put("nashGapMedian", result.heldOutNashGap());
         heldOut.put("iterations", warmup + config.horizon());

@@ -119,6 +119,25 @@ class NpcfrCommandsTest {
     }
 
     @Test
+    void trainWithTheRegretHeadStartRecordsIt() throws IOException {
+        Path model = dir.resolve("regret.npcfr");
+        NashRun run = NashRun.of("train", "--distribution", "biased_shapley", "--horizon", "4", "--steps", "0",
+                "--eval-size", "2", "--hidden", "4", "--threads", "1", "--head-start", "regret", "--out",
+                model.toString(), "--progress", "never", "--json");
+        JsonNode trained = MAPPER.readTree(run.assertSuccess().out());
+        assertEquals("regret", trained.get("headStart").asText());
+        assertTrue(trained.get("finalLoss").isNull(), "no step, no loss: " + trained.get("finalLoss"));
+        assertEquals(dev.nashforge.host.meta.train.HeadStart.REGRET, ModelFile.read(model).training().headStart());
+        String text = NashRun.of("train", "--distribution", "biased_shapley", "--horizon", "4", "--steps", "0",
+                "--eval-size", "2", "--hidden", "4", "--threads", "1", "--head-start", "regret", "--out",
+                dir.resolve("regret2.npcfr").toString(), "--progress", "never").assertSuccess().out();
+        assertTrue(text.contains("head start: regret"), text);
+        String error = NashRun.of("train", "--distribution", "biased_shapley", "--head-start", "zero", "--out",
+                dir.resolve("bad.npcfr").toString(), "--progress", "never").assertError(CliErrorHandler.USAGE);
+        assertTrue(error.contains("zero") && error.contains("random or regret"), error);
+    }
+
+    @Test
     void trainInitStartsFromAModelAndRecordsIt() throws IOException {
         Path base = dir.resolve("base.npcfr");
         NashRun.of("train", "--distribution", "biased_shapley", "--horizon", "4", "--steps", "2", "--batch", "2",

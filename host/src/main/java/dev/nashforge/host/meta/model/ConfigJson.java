@@ -12,6 +12,7 @@ import dev.nashforge.host.meta.nn.IterationFeature;
 import dev.nashforge.host.meta.nn.PredictorArchitecture;
 import dev.nashforge.host.meta.nn.PredictorFeatures;
 import dev.nashforge.host.meta.train.EvolutionStrategies;
+import dev.nashforge.host.meta.train.HeadStart;
 import dev.nashforge.host.meta.train.Optimizer;
 import dev.nashforge.host.meta.train.TrainingConfig;
 import dev.nashforge.host.meta.train.WarmStart;
@@ -98,6 +99,9 @@ public final class ConfigJson {
         if (c.optimizer() != Optimizer.ADAM) {
             n.put("optimizer", c.optimizer().name());
         }
+        if (c.headStart() != HeadStart.RANDOM) {
+            n.put("headStart", c.headStart().label());
+        }
         return n;
     }
 
@@ -127,7 +131,8 @@ public final class ConfigJson {
                     n.has("initialWeights") ? warmStart(f.node(n, "initialWeights"), f) : null,
                     n.has("evolutionStrategies") ? smoothing(f.node(n, "evolutionStrategies"), f) : null,
                     n.has("optimizer") ? f.enumValue(n, "optimizer", Optimizer.class) : Optimizer.ADAM,
-                    n.has("updates") ? UpdateMode.fromLabel(f.text(n, "updates")) : UpdateMode.SIMULTANEOUS);
+                    n.has("updates") ? UpdateMode.fromLabel(f.text(n, "updates")) : UpdateMode.SIMULTANEOUS,
+                    n.has("headStart") ? HeadStart.fromLabel(f.text(n, "headStart")) : HeadStart.RANDOM);
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException("invalid training configuration: " + e.getMessage(), e);
         }

@@ -41,6 +41,20 @@ public final class PredictorNetwork {
         return cell.headParameterCount();
     }
 
+    /**
+     * Sets the head's weights on the hidden state ({@code w_h}, the first {@code H} of the head) to zero in
+     * {@code params}, so that {@code o = w_φ · φ + b}: with the initial {@code w_φ} and {@code b}, {@code o = r/B_I}
+     * and {@code m = B_I · tanh(r/B_I)} whatever the recurrent state.
+     */
+    public void zeroHiddenHead(double[] params) {
+        if (params.length != parameterCount()) {
+            throw new IllegalArgumentException("zeroHiddenHead: " + params.length + " parameters, the network has "
+                    + parameterCount());
+        }
+        int from = params.length - headParameterCount();
+        java.util.Arrays.fill(params, from, from + architecture.hiddenSize(), 0.0);
+    }
+
     /** Recurrent state per row (0 for the MLP). */
     public int stateSize() {
         return cell.stateSize();

@@ -117,6 +117,9 @@ public final class MetaTrainer {
         this.evaluationSeed = (root.split().nextLong() << 1) | 1L;
         double[] drawn = network.initialParameters(initialization.split());
         this.initialParameters = initialWeights == null ? drawn : checkedWarmStart(config, initialWeights, drawn.length);
+        if (config.headStart() == HeadStart.REGRET) {
+            network.zeroHiddenHead(initialParameters);
+        }
         this.missingWarmStart = initialWeights == null && config.initialWeights() != null;
     }
 

@@ -40,12 +40,15 @@ import dev.nashforge.host.solver.UpdateMode;
  * @param updates            the unrolled solver's update mode: simultaneous (the default; the correlation loss
  *                           reads one joint iterate) or alternating (players in turn, as NPCFR then runs with
  *                           {@code --updates alternating}); stored only when alternating
+ * @param headStart          how the head's weights on the hidden state start ({@link HeadStart}); stored only
+ *                           when not {@link HeadStart#RANDOM}
  */
 public record TrainingConfig(String distribution, PredictorArchitecture architecture, SolverVariant variant,
                              AveragingWeights averaging, int horizon, MetaLoss loss, int steps, int batchSize,
                              double learningRate, double gradientClip, int evaluationSize, int evaluationEvery,
                              int checkpointInterval, long seed, int warmup, WarmStart initialWeights,
-                             EvolutionStrategies smoothing, Optimizer optimizer, UpdateMode updates) {
+                             EvolutionStrategies smoothing, Optimizer optimizer, UpdateMode updates,
+                             HeadStart headStart) {
 
     public TrainingConfig {
         if (distribution == null || distribution.isBlank() || architecture == null || variant == null
@@ -68,6 +71,20 @@ public record TrainingConfig(String distribution, PredictorArchitecture architec
             throw new IllegalArgumentException("training config: the update mode is required (simultaneous by"
                     + " default)");
         }
+        if (headStart == null) {
+            throw new IllegalArgumentException("training config: the head start is required (random by default)");
+        }
+    }
+
+    /** A configuration whose head starts at random ({@link HeadStart#RANDOM}). */
+    public TrainingConfig(String distribution, PredictorArchitecture architecture, SolverVariant variant,
+                          AveragingWeights averaging, int horizon, MetaLoss loss, int steps, int batchSize,
+                          double learningRate, double gradientClip, int evaluationSize, int evaluationEvery,
+                          int checkpointInterval, long seed, int warmup, WarmStart initialWeights,
+                          EvolutionStrategies smoothing, Optimizer optimizer, UpdateMode updates) {
+        this(distribution, architecture, variant, averaging, horizon, loss, steps, batchSize, learningRate,
+                gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed, warmup, initialWeights,
+                smoothing, optimizer, updates, HeadStart.RANDOM);
     }
 
     /** A configuration with simultaneous updates. */
@@ -155,13 +172,20 @@ public record TrainingConfig(String distribution, PredictorArchitecture architec
     public TrainingConfig withSteps(int newSteps) {
         return new TrainingConfig(distribution, architecture, variant, averaging, horizon, loss, newSteps, batchSize,
                 learningRate, gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed, warmup,
-                initialWeights, smoothing, optimizer, updates);
+                initialWeights, smoothing, optimizer, updates, headStart);
     }
 
     /** A copy with another update mode. */
     public TrainingConfig withUpdates(UpdateMode mode) {
         return new TrainingConfig(distribution, architecture, variant, averaging, horizon, loss, steps, batchSize,
                 learningRate, gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed, warmup,
-                initialWeights, smoothing, optimizer, mode);
+                initialWeights, smoothing, optimizer, mode, headStart);
+    }
+
+    /** A copy with another head start. */
+    public TrainingConfig withHeadStart(HeadStart start) {
+        return new TrainingConfig(distribution, architecture, variant, averaging, horizon, loss, steps, batchSize,
+                learningRate, gradientClip, evaluationSize, evaluationEvery, checkpointInterval, seed, warmup,
+                initialWeights, smoothing, optimizer, updates, start);
     }
 }
