@@ -83,6 +83,15 @@ class NpcfrParityTest {
                 shapley, 100, 1);
     }
 
+    @Test
+    void alternatingNpcfrPlusOnChancePerturbedThreePlayerLeduc() {
+        // the three-player model's training distribution: chance probabilities differ per instance
+        GameBatch batch = GameCatalog.distribution("leduc_poker(players=3,noise=0,chance_noise=0.3)").sample(2,
+                -619854829413500783L);
+        assertParity(SolverConfig.npcfrPlus(ShippedModels.resolve("leduc_poker"))
+                .withUpdates(dev.nashforge.host.solver.UpdateMode.ALTERNATING), batch, 8, 2);
+    }
+
     private static void assertParity(SolverConfig config, GameBatch batch, int iterations, int threads) {
         LearnedModel model = config.model();
         MetaLayout layout = new MetaLayout(batch.structure());
