@@ -27,7 +27,10 @@ public interface PredictorCell {
      */
     int headParameterCount();
 
-    /** Writes initial parameters; the head starts as {@code o = φ_0} (the normalized regret, see the network). */
+    /**
+     * Writes initial parameters; the head starts as {@code o = φ_0 + w_h · h} (the normalized regret plus small random
+     * weights on the hidden state, see the network).
+     */
     void initialize(double[] params, int offset, SplittableRandom random);
 
     /** {@link #forward(double[], int, int, int, double[], double[], double[], double[], double[])} on rows 0..rows−1. */

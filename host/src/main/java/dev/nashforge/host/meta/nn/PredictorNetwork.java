@@ -11,8 +11,11 @@ import java.util.SplittableRandom;
  * {@link PredictorFeatures}, through a {@link PredictorCell}, and squashed into the bounded prediction
  * <pre>  m(I,a) = B_I · tanh(o(I,a))  </pre>
  * with {@code B_I} the regret bound of {@code PredictionBounds}, so {@code |m| ≤ B_I} for any weights.
- * The initial head passes the normalized regret through ({@code o = r/B_I}), so an untrained network predicts
- * {@code m ≈ r}: PCFR+'s prediction.
+ * The initial head reads the normalized regret ({@code w_φ} = 1 on {@code r/B_I}, bias 0) plus small random
+ * weights {@code w_h} on the hidden state. Those add a term of about 0.05 to {@code o}, which dominates once
+ * regrets are small (on three-player Leduc the untrained network is far from PCFR+); with {@link #zeroHiddenHead}
+ * ({@code nash train --head-start regret}) the untrained network predicts exactly {@code m = B_I tanh(r/B_I)},
+ * PCFR+'s prediction damped near the bound.
  *
  * <p>Parameters are a flat {@code double[parameterCount()]} (the cell's layout). The recurrent state of an
  * instance is {@code [sequence][stateSize()]}. Forward and hand-written backward; stateless and thread-safe
