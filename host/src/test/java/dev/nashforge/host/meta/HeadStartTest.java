@@ -62,6 +62,20 @@ class HeadStartTest {
         }
     }
 
+    /**
+     * The untrained head-start network of bench/RESULTS.md (GRU-8 without iteration feature, seed 1; measured there
+     * on three-player Leduc) has CRC-32 5be4ecf8: the seed's draw depends on the network and the seed only, so any
+     * distribution reproduces it.
+     */
+    @Test
+    void theDocumentedUntrainedNetworkReproduces() {
+        TrainingConfig c = new TrainingConfig("kuhn_poker(noise=0.3)", new PredictorArchitecture(
+                dev.nashforge.host.meta.nn.CellKind.GRU, 8, dev.nashforge.host.meta.nn.IterationFeature.NONE),
+                SolverVariant.NPCFR_PLUS, AveragingWeights.QUADRATIC, 4, new MetaLoss(1, 1, 0, LossSchedule.UNIFORM),
+                0, 2, 1e-3, 1.0, 1, 1, 0, 1).withHeadStart(HeadStart.REGRET);
+        assertEquals("5be4ecf8", JsonFields.crc32(untrained(c)));
+    }
+
     /** Largest |m − B_I tanh(r/B_I)| / B_I over the rows of Kuhn poker, for random inputs and recurrent state. */
     private static double maxDeviation(PredictorNetwork network, double[] params) {
         MetaTestGames g = MetaTestGames.kuhn();
