@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * The text output of {@code nash compare}: the setup (distribution, held-out seed and its rule, backend, model,
- * each algorithm's settings and seconds per iteration), then one table per checkpoint iteration with a row per algorithm. Stateless.
+ * each algorithm's settings and seconds per iteration), then one table per checkpoint iteration with a row per
+ * algorithm. Stateless.
  */
 final class CompareText {
 

@@ -14,7 +14,8 @@ import java.util.Locale;
  * (paths), {@code weightsCrc32}, {@code trainedFor} (npcfr or npcfr+), {@code network}, {@code distribution},
  * {@code seed}, {@code initialWeights} (null, or {@code {model, weightsCrc32}}), {@code steps} (optimizer steps
  * done), {@code horizon}, {@code warmup}, {@code estimator} ({@code reverse-mode} or {@code es}),
- * {@code optimizer}, {@code updates}, {@code headStart} ({@code random} or {@code regret}), {@code learningRate}, {@code finalLoss} (the last minibatch's meta-loss; null after 0 steps),
+ * {@code optimizer}, {@code updates}, {@code headStart} ({@code random} or {@code regret}), {@code learningRate},
+ * {@code finalLoss} (the last minibatch's meta-loss; null after 0 steps),
  * {@code heldOut} ({@code {nashGapMedian, iterations, games, seed}}), {@code bytesPerIteration} (reverse-mode memory
  * per unrolled iteration and game; null for evolution strategies), {@code threads} and {@code elapsedSeconds}.
  * Stateless.

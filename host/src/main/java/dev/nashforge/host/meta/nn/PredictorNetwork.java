@@ -3,6 +3,7 @@ package dev.nashforge.host.meta.nn;
 import dev.nashforge.host.meta.MetaLayout;
 import dev.nashforge.host.meta.ops.KinkMonitor;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -55,7 +56,7 @@ public final class PredictorNetwork {
                     + parameterCount());
         }
         int from = params.length - headParameterCount();
-        java.util.Arrays.fill(params, from, from + architecture.hiddenSize(), 0.0);
+        Arrays.fill(params, from, from + architecture.hiddenSize(), 0.0);
     }
 
     /** Recurrent state per row (0 for the MLP). */
@@ -142,7 +143,7 @@ public final class PredictorNetwork {
             double th = tape.squashed[s];
             tape.outputBar[s] = nextPredictionBar[s] * b * (1 - th * th);
         }
-        java.util.Arrays.fill(tape.featuresBar, 0.0);
+        Arrays.fill(tape.featuresBar, 0.0);
         cell.backward(params, 0, rows, tape.features, stateIn, stateOut, tape.cellTape, tape.outputBar, stateOutBar,
                 tape.featuresBar, stateInBar, grad);
         PredictorFeatures.backward(layout, bound, regret, cumulative, tape.featuresBar, regretBar, cumulativeBar,

@@ -1,7 +1,6 @@
 package dev.nashforge.host.meta.train;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +46,6 @@ public enum HeadStart {
 
     @Override
     public String toString() {
-        return label.toLowerCase(Locale.ROOT);
+        return label;
     }
 }
