@@ -108,8 +108,9 @@ final class CompareCommand implements Runnable {
             + "algorithm against iterations (log-log).")
     Path plot;
 
-    @Option(names = "--progress", paramLabel = "auto|always|never", defaultValue = "auto", description = "Progress "
-            + "bar on stderr.")
+    @Option(names = "--progress", paramLabel = "auto|always|log|never", defaultValue = "auto", description = "Progress on "
+            + "stderr: auto (after a second: a bar on a terminal, log lines otherwise), always (the bar), log (a line "
+            + "every 30 s and at the end) or never. Default: ${DEFAULT-VALUE}.")
     String progress;
 
     @Option(names = "--state", paramLabel = "DIR", description = "Keep every algorithm's resumable solver state in "
@@ -136,7 +137,7 @@ final class CompareCommand implements Runnable {
                 throw usage(e.getMessage());
             }
         }
-        ProgressBar.Mode mode = ProgressMode.parse(spec, progress);
+        ProgressMode mode = ProgressMode.parse(spec, progress);
         GameDistribution dist;
         try {
             dist = GameCatalog.distribution(distribution);

@@ -136,8 +136,9 @@ final class SolveCommand implements Runnable {
             + "(log-log, average and last iterate; median and p10-p90 band for a batch) to a PNG or SVG file.")
     Path plot;
 
-    @Option(names = "--progress", paramLabel = "auto|always|never", defaultValue = "auto", description = "Progress "
-            + "bar on stderr: auto shows it once a run has lasted a second. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--progress", paramLabel = "auto|always|log|never", defaultValue = "auto", description = "Progress on "
+            + "stderr: auto (after a second: a bar on a terminal, log lines otherwise), always (the bar), log (a line "
+            + "every 30 s and at the end) or never. Default: ${DEFAULT-VALUE}.")
     String progress;
 
     @Override
@@ -159,7 +160,7 @@ final class SolveCommand implements Runnable {
         if (!(stateInterval >= 0) || stateInterval > 1e9) {
             throw usage("--state-interval must be a number of seconds from 0 to 1e9, got " + stateInterval);
         }
-        ProgressBar.Mode progressMode = progressMode();
+        ProgressMode progressMode = ProgressMode.parse(spec, progress);
         CheckpointSchedule schedule = CheckpointsArgument.resolve(spec, checkpoints, iterations);
         SolverArgument.Resolved solver = SolverArgument.resolve(spec, algo, model,
                 distribution != null ? distribution : game, alpha, beta, gamma, updates, averaging, precision);
@@ -195,15 +196,6 @@ final class SolveCommand implements Runnable {
         } else {
             SolveText.print(out, outcome);
         }
-    }
-
-    private ProgressBar.Mode progressMode() {
-        return switch (progress.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "auto" -> ProgressBar.Mode.AUTO;
-            case "always" -> ProgressBar.Mode.ALWAYS;
-            case "never" -> ProgressBar.Mode.NEVER;
-            default -> throw usage("--progress " + progress + ": use auto, always or never");
-        };
     }
 
     private ParameterException usage(String message) {

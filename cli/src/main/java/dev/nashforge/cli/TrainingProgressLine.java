@@ -4,28 +4,28 @@ import dev.nashforge.host.meta.train.TrainingProgress;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
- * The progress line of {@code nash train} on stderr, redrawn in place:
+ * The progress report of {@code nash train} on stderr:
  * {@code train biased_shapley  step 250/2000  12%  loss 3.1e-3  held-out NashGap 2.0e-4  41.0 s}; the held-out
- * NashGap is the last evaluated one. Drawn like {@link ProgressBar} (auto: after a second; at most every 200 ms,
- * and at every evaluation). Not thread-safe: the trainer calls it from its thread.
+ * NashGap is the last evaluated one. Redrawn in place in a bar mode, appended as complete lines in a log mode
+ * ({@link ProgressOutput} decides when); every held-out evaluation and the last step are always reported (after
+ * the initial delay of the delayed modes). Not thread-safe: the trainer calls it from its thread.
  */
 final class TrainingProgressLine implements TrainingProgress {
 
-    private final PrintWriter err;
+    private final ProgressOutput output;
     private final String label;
-    private final ProgressBar.Mode mode;
-    private final long start = System.nanoTime();
-    private long lastDraw;
     private double heldOut = Double.NaN;
-    private boolean drawn;
-    private int longest;
 
-    TrainingProgressLine(PrintWriter err, String label, ProgressBar.Mode mode) {
-        this.err = err;
+    TrainingProgressLine(PrintWriter err, String label, ProgressMode mode) {
+        this(err, label, mode, System::nanoTime);
+    }
+
+    TrainingProgressLine(PrintWriter err, String label, ProgressMode mode, LongSupplier nanoClock) {
+        this.output = new ProgressOutput(err, mode, nanoClock);
         this.label = label;
-        this.mode = mode;
     }
 
     @Override
@@ -33,32 +33,17 @@ final class TrainingProgressLine implements TrainingProgress {
         if (!Double.isNaN(heldOutNashGap)) {
             heldOut = heldOutNashGap;
         }
-        if (mode == ProgressBar.Mode.NEVER) {
-            return;
-        }
-        long now = System.nanoTime();
-        if (mode == ProgressBar.Mode.AUTO && !drawn && now - start < ProgressBar.AUTO_DELAY_MS * 1_000_000) {
-            return;
-        }
         boolean evaluation = !Double.isNaN(heldOutNashGap) || step == totalSteps;
-        if (drawn && !evaluation && now - lastDraw < ProgressBar.REDRAW_MS * 1_000_000) {
+        if (!output.due(evaluation)) {
             return;
         }
-        lastDraw = now;
-        String line = String.format(Locale.ROOT, "\rtrain %s  step %d/%d  %3d%%  loss %s  held-out NashGap %s  %.1f s",
+        output.write(String.format(Locale.ROOT, "train %s  step %d/%d  %3d%%  loss %s  held-out NashGap %s  %.1f s",
                 label, step, totalSteps, (int) (100L * step / Math.max(1, totalSteps)), NumberText.compact(loss),
-                Double.isNaN(heldOut) ? "-" : NumberText.compact(heldOut), (now - start) / 1e9);
-        err.print(line + " ".repeat(Math.max(0, longest - line.length())));
-        longest = Math.max(longest, line.length());
-        err.flush();
-        drawn = true;
+                Double.isNaN(heldOut) ? "-" : NumberText.compact(heldOut), output.elapsedSeconds()));
     }
 
-    /** Ends the line if it was drawn. */
+    /** Ends the line if it was drawn as a bar. */
     void finish() {
-        if (drawn) {
-            err.println();
-            err.flush();
-        }
+        output.finish();
     }
 }
