@@ -164,13 +164,15 @@ final class SolveCommand implements Runnable {
         CheckpointSchedule schedule = CheckpointsArgument.resolve(spec, checkpoints, iterations);
         SolverArgument.Resolved solver = SolverArgument.resolve(spec, algo, model,
                 distribution != null ? distribution : game, alpha, beta, gamma, updates, averaging, precision);
-        BackendArgument.Chosen chosen = BackendArgument.select(spec, BackendRegistry.discover(), backend, threads,
-                solver.config().precision(), solver.config());
         InstancesArgument.Instances instances = InstancesArgument.resolve(spec, game, batch, distribution, seed);
         if (resume != null && !Files.isRegularFile(resume)) {
             throw new IllegalArgumentException("--resume " + resume + ": no such state file; start the run with"
                     + " --state " + resume + " to create it");
         }
+        // the backend last: probing one can take seconds (OpenCL, CUDA), so every mistake in the cheaper
+        // arguments above is reported first
+        BackendArgument.Chosen chosen = BackendArgument.select(spec, BackendRegistry.discover(), backend, threads,
+                solver.config().precision(), solver.config());
         Path stateFile = resume != null ? resume : state;
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, solver.config().algorithm() + " " + instances.batch().structure().name(),

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,21 @@ class SolveErrorsTest {
         assertTrue(m.contains("cfr++") && m.contains("pcfr+") && m.contains("dcfr(alpha,beta,gamma)"), m);
         String missing = usage("solve", "kuhn_poker", "--iterations", "10");
         assertTrue(missing.contains("--algo"), missing);
+    }
+
+    @Test
+    void aBadGameOrMissingResumeFileIsReportedBeforeAnyBackendIsProbed() {
+        int probes = UnavailableTestBackend.PROBES.get();
+        String players = usage("solve", "kuhn_poker(players=1)", "--algo", "cfr", "--iterations", "3");
+        assertTrue(players.contains("players=1 is out of range"), players);
+        String resume = NashRun.of("solve", "kuhn_poker", "--algo", "cfr", "--iterations", "3", "--resume",
+                dir.resolve("missing.state").toString()).assertError(1);
+        assertTrue(resume.contains("no such state file"), resume);
+        assertEquals(probes, UnavailableTestBackend.PROBES.get(), "--backend auto probed a backend before the"
+                + " cheaper arguments were checked");
+        NashRun.of("solve", "kuhn_poker", "--algo", "cfr", "--iterations", "3", "--backend", "unavailable-test")
+                .assertError(1);
+        assertTrue(UnavailableTestBackend.PROBES.get() > probes, "the counter sees a probe");
     }
 
     @Test

@@ -9,16 +9,20 @@ import dev.nashforge.host.solver.SolverConfig;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A test-only backend that is never available (registered for the cli tests in
  * {@code src/test/resources/META-INF/services}), with the highest priority, so that {@code --backend auto}
- * must pass over it and say why, and {@code --backend unavailable-test} must fail with its reason.
+ * must pass over it and say why, and {@code --backend unavailable-test} must fail with its reason. It counts
+ * its probes ({@link #PROBES}), so tests can check that a command probed no backend.
  */
 public final class UnavailableTestBackend implements Backend {
 
     static final String NAME = "unavailable-test";
     static final String REASON = "test backend: never available (registered by the cli tests)";
+    /** How often {@link #availability()} was called in this JVM (a probe of the backends). */
+    static final AtomicInteger PROBES = new AtomicInteger();
 
     @Override
     public String name() {
@@ -32,6 +36,7 @@ public final class UnavailableTestBackend implements Backend {
 
     @Override
     public BackendAvailability availability() {
+        PROBES.incrementAndGet();
         return BackendAvailability.unavailable(REASON);
     }
 
