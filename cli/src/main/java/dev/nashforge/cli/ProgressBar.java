@@ -44,7 +44,7 @@ final class ProgressBar implements ProgressListener {
             firstCompleted = completed - 1;
         }
         if (output.due(completed >= total)) {
-            output.write(text(completed, total, output.elapsedSeconds()));
+            output.write(text(completed, total));
         }
     }
 
@@ -53,20 +53,10 @@ final class ProgressBar implements ProgressListener {
         output.finish();
     }
 
-    private String text(int completed, int total, double elapsed) {
+    private String text(int completed, int total) {
         int filled = (int) ((long) WIDTH * completed / total);
-        double done = completed - firstCompleted;
-        double left = completed >= total || done <= 0 ? 0 : elapsed / done * (total - completed);
         String bar = output.mode().bar() ? "  [" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "]" : "";
-        return String.format(Locale.ROOT, "%s %s%s  %d/%d  %3d%%  %s%s", verb, label, bar, completed, total,
-                (int) (100L * completed / total), seconds(elapsed),
-                completed >= total ? "" : ", about " + seconds(left) + " left");
-    }
-
-    private static String seconds(double s) {
-        if (s < 60) {
-            return String.format(Locale.ROOT, "%.1f s", s);
-        }
-        return String.format(Locale.ROOT, "%d min %02d s", (long) s / 60, (long) s % 60);
+        return String.format(Locale.ROOT, "%s %s%s  %d/%d  %3d%%  %s", verb, label, bar, completed, total,
+                (int) (100L * completed / total), output.timing(completed, firstCompleted, total));
     }
 }

@@ -1,6 +1,7 @@
 package dev.nashforge.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -56,6 +57,27 @@ final class ProgressOutput {
     /** Seconds from construction to the last {@link #due} call. */
     double elapsedSeconds() {
         return (now - start) / 1e9;
+    }
+
+    /**
+     * The elapsed time of the last {@link #due} call, and unless {@code completed >= total} an estimate of the time
+     * left, extrapolating the rate of the units done since {@code before} (the count when the run started, so a
+     * resumed run is not credited with earlier work): {@code 41.0 s, about 2 min 03 s left}.
+     */
+    String timing(int completed, int before, int total) {
+        double elapsed = elapsedSeconds();
+        if (completed >= total) {
+            return seconds(elapsed);
+        }
+        int done = completed - before;
+        return seconds(elapsed) + ", about " + seconds(done <= 0 ? 0 : elapsed / done * (total - completed)) + " left";
+    }
+
+    private static String seconds(double s) {
+        if (s < 60) {
+            return String.format(Locale.ROOT, "%.1f s", s);
+        }
+        return String.format(Locale.ROOT, "%d min %02d s", (long) s / 60, (long) s % 60);
     }
 
     /** Writes {@code text} (one line, no line break) as the report {@link #due} just allowed. */

@@ -103,9 +103,23 @@ class ProgressBarTest {
         line.onStep(10, 100, 0.125, 0.0625);
         assertEquals(2, lines(text), "an evaluation is");
         assertTrue(text.toString().endsWith("train biased_shapley  step 10/100   10%  loss 0.125  held-out NashGap "
-                + "0.0625  1.0 s" + NL), text.toString());
+                + "0.0625  1.0 s, about 9.0 s left" + NL), text.toString());
         line.finish();
         assertEquals(2, lines(text));
+    }
+
+    @Test
+    void aResumedTrainingEstimatesTheTimeLeftFromItsOwnSteps() {
+        StringWriter text = new StringWriter();
+        now = 0;
+        TrainingProgressLine line = new TrainingProgressLine(new PrintWriter(text), "biased_leduc", ProgressMode.LOG,
+                () -> now);
+        now = 1_000_000_000L;
+        line.onStep(51, 100, 0.5, Double.NaN);
+        now = 10_000_000_000L;
+        line.onStep(60, 100, 0.25, 0.125);
+        assertTrue(text.toString().endsWith("step 60/100   60%  loss 0.25  held-out NashGap 0.125  10.0 s, about 40.0 s"
+                + " left" + NL), text.toString());
     }
 
     @Test
