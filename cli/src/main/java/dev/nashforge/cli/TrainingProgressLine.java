@@ -9,9 +9,10 @@ import java.util.function.LongSupplier;
 /**
  * The progress report of {@code nash train} on stderr:
  * {@code train biased_shapley  step 250/2000  12%  loss 3.1e-3  held-out NashGap 2.0e-4  41.0 s, about 4 min 47 s
- * left}; the held-out NashGap is the last evaluated one, the time left extrapolates this run's steps per second. Redrawn in place in a bar mode, appended as complete lines in a log mode
- * ({@link ProgressOutput} decides when); every held-out evaluation and the last step are always reported (after
- * the initial delay of the delayed modes). Not thread-safe: the trainer calls it from its thread.
+ * left}; the held-out NashGap is the last evaluated one, the time left extrapolates this run's steps per second.
+ * Redrawn in place in a bar mode, appended as complete lines in a log mode ({@link ProgressOutput} decides when);
+ * every held-out evaluation and the last step are always reported (after the initial delay of the delayed modes).
+ * Not thread-safe: the trainer calls it from its thread.
  */
 final class TrainingProgressLine implements TrainingProgress {
 
