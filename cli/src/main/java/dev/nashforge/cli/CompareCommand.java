@@ -108,9 +108,9 @@ final class CompareCommand implements Runnable {
             + "algorithm against iterations (log-log).")
     Path plot;
 
-    @Option(names = "--progress", paramLabel = "auto|always|log|never", defaultValue = "auto", description = "Progress on "
-            + "stderr: auto (after a second: a bar on a terminal, log lines otherwise), always (the bar), log (a line "
-            + "every 30 s and at the end) or never. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--progress", paramLabel = "auto|always|log|never", defaultValue = "auto",
+            description = "Progress on stderr: auto (after a second: a bar on a terminal, log lines otherwise),"
+                    + " always (the bar), log (a line every 30 s and at the end) or never. Default: ${DEFAULT-VALUE}.")
     String progress;
 
     @Option(names = "--state", paramLabel = "DIR", description = "Keep every algorithm's resumable solver state in "

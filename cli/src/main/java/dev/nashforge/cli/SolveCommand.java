@@ -136,9 +136,9 @@ final class SolveCommand implements Runnable {
             + "(log-log, average and last iterate; median and p10-p90 band for a batch) to a PNG or SVG file.")
     Path plot;
 
-    @Option(names = "--progress", paramLabel = "auto|always|log|never", defaultValue = "auto", description = "Progress on "
-            + "stderr: auto (after a second: a bar on a terminal, log lines otherwise), always (the bar), log (a line "
-            + "every 30 s and at the end) or never. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--progress", paramLabel = "auto|always|log|never", defaultValue = "auto",
+            description = "Progress on stderr: auto (after a second: a bar on a terminal, log lines otherwise),"
+                    + " always (the bar), log (a line every 30 s and at the end) or never. Default: ${DEFAULT-VALUE}.")
     String progress;
 
     @Override

@@ -187,9 +187,9 @@ final class TrainCommand implements Runnable {
             + "processors).")
     Integer threads;
 
-    @Option(names = "--progress", paramLabel = "auto|always|log|never", defaultValue = "auto", description = "Progress on "
-            + "stderr: auto (after a second: a bar on a terminal, log lines otherwise), always (the bar), log (a line "
-            + "every 30 s and at the end) or never. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--progress", paramLabel = "auto|always|log|never", defaultValue = "auto",
+            description = "Progress on stderr: auto (after a second: a bar on a terminal, log lines otherwise),"
+                    + " always (the bar), log (a line every 30 s and at the end) or never. Default: ${DEFAULT-VALUE}.")
     String progress;
 
     @Option(names = "--json", description = "Print one JSON object instead of the summary (see README.md, 'nash "
