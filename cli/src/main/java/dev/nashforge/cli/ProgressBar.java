@@ -37,9 +37,6 @@ final class ProgressBar implements ProgressListener {
 
     @Override
     public void onIteration(int completed, int total) {
-        if (output.mode() == ProgressMode.NEVER) {
-            return;
-        }
         if (firstCompleted < 0) {
             firstCompleted = completed - 1;
         }

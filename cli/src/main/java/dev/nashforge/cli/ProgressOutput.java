@@ -55,7 +55,7 @@ final class ProgressOutput {
     }
 
     /** Seconds from construction to the last {@link #due} call. */
-    double elapsedSeconds() {
+    private double elapsedSeconds() {
         return (now - start) / 1e9;
     }
 
