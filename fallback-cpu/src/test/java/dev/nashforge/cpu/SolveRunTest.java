@@ -26,6 +26,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -162,6 +163,51 @@ class SolveRunTest {
             assertTrue(once.record().checkpoints().get(k).sameValues(resumed.record().checkpoints().get(k)),
                     "checkpoint " + once.record().checkpoints().get(k).iteration());
         }
+    }
+
+    /**
+     * A stop request (Ctrl-C) between checkpoints ends the run after the iteration in progress with that iteration
+     * saved, although the state interval is far away; resuming gives the uninterrupted run's records bit for bit.
+     */
+    @Test
+    void aStopRequestSavesTheIterationInProgressAndResumes() {
+        GameBatch batch = kuhn(2);
+        SolverConfig config = SolverConfig.pcfrPlus();
+        RunOptions options = RunOptions.of(64);
+        SolveResult once = SolveRun.run(new CpuBackend(1), batch, config, options);
+        assertFalse(once.stopped());
+
+        Path state = dir.resolve("stop.state");
+        int[] seen = {0};
+        RunOptions stopping = options.withStateFile(state, true).withStateInterval(Duration.ofHours(1))
+                .withProgress(new ProgressListener() {
+                    @Override
+                    public void onIteration(int completed, int total) {
+                        seen[0] = completed;
+                    }
+                }).withStop(() -> seen[0] >= 37);
+        SolveResult stopped = SolveRun.run(new CpuBackend(1), batch, config, stopping);
+        assertTrue(stopped.stopped());
+        assertEquals(37, stopped.record().iterations());
+        assertEquals(32, stopped.record().checkpoints().get(stopped.record().checkpoints().size() - 1).iteration(),
+                "the checkpoints reached before the stop");
+        assertEquals(37, SolverStateFile.read(state).iteration(), "the stop saves the iteration in progress");
+
+        SolveResult resumed = SolveRun.run(new CpuBackend(1), batch, config, options.withStateFile(state, true));
+        assertFalse(resumed.stopped());
+        assertEquals(37, resumed.record().resumedFrom());
+        assertEquals(once.record().checkpoints().size(), resumed.record().checkpoints().size());
+        for (int k = 0; k < once.record().checkpoints().size(); k++) {
+            assertTrue(once.record().checkpoints().get(k).sameValues(resumed.record().checkpoints().get(k)),
+                    "checkpoint " + once.record().checkpoints().get(k).iteration());
+        }
+        // a request that is already set when the last iteration ends does not mark a finished run as stopped
+        SolveResult late = SolveRun.run(new CpuBackend(1), batch, config, RunOptions.of(4).withStop(() -> true));
+        assertTrue(late.stopped());
+        assertEquals(1, late.record().iterations());
+        SolveResult done = SolveRun.run(new CpuBackend(1), batch, config, RunOptions.of(1).withStop(() -> true));
+        assertFalse(done.stopped());
+        assertEquals(1, done.record().iterations());
     }
 
     /** A run of T in one go equals a run stopped at T/2 (its state file written) and resumed, bit for bit. */

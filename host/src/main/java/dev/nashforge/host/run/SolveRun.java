@@ -26,6 +26,9 @@ import java.util.List;
  * checkpoint (and whenever {@link RunOptions#stateInterval()} has passed since the last save), so a run killed at
  * any moment resumes from its last save.
  *
+ * <p><b>Stop.</b> Once {@link RunOptions#stop()} is set, the run finishes the iteration in progress, writes the
+ * state file (if any) and returns with {@link SolveResult#stopped()}; its checkpoints are those reached so far.
+ *
  * <p>Stateless; every {@link #run} call opens and closes its own session.
  */
 public final class SolveRun {
@@ -60,7 +63,8 @@ public final class SolveRun {
             long solverNanos = 0;
             long jointNanos = 0;
             long lastSave = System.nanoTime();
-            while (solver.iteration() < total) {
+            boolean stopped = false;
+            while (solver.iteration() < total && !stopped) {
                 if (options.trackJointPlay()) {
                     long start = System.nanoTime();
                     session.accumulateJointPlay(solver.nextAverageStep());
@@ -71,7 +75,8 @@ public final class SolveRun {
                 solverNanos += System.nanoTime() - start;
                 int t = solver.iteration();
                 options.progress().onIteration(t, total);
-                boolean saveState = options.stateInterval() != null
+                stopped = t < total && options.stop().requested();
+                boolean saveState = stopped || options.stateInterval() != null
                         && System.nanoTime() - lastSave >= options.stateInterval().toNanos();
                 if (options.checkpoints().contains(t) || t == total || saveState) {
                     if (options.checkpoints().contains(t)) {
@@ -93,7 +98,7 @@ public final class SolveRun {
                     session.device(), config, solver.iteration(), resumedFrom,
                     ran == 0 ? 0 : solverNanos / 1e9 / ran, ran == 0 ? 0 : jointNanos / 1e9 / ran,
                     options.trackJointPlay(), records);
-            return new SolveResult(record, metrics.averageBehaviour());
+            return new SolveResult(record, metrics.averageBehaviour(), stopped);
         }
     }
 

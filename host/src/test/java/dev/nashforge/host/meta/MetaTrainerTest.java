@@ -16,6 +16,7 @@ import dev.nashforge.host.meta.train.TrainingConfig;
 import dev.nashforge.host.meta.train.TrainingDivergedException;
 import dev.nashforge.host.meta.train.TrainingProgress;
 import dev.nashforge.host.meta.train.TrainingResult;
+import dev.nashforge.host.meta.train.TrainingStoppedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,6 +120,40 @@ class MetaTrainerTest {
         assertTrue(!Files.exists(untimed), "the first evaluation (step 4) was never reached");
         assertThrows(IllegalArgumentException.class,
                 () -> new MetaTrainer(config, 1).withSaveInterval(Duration.ofSeconds(-1)));
+    }
+
+    /**
+     * A stop request (Ctrl-C) after step 3 of an evaluation every 4 steps, with the default one-minute save interval:
+     * training ends after step 3 with that step in the checkpoint, and resuming ends with the weights of an
+     * uninterrupted run, bit for bit. Without a checkpoint path the exception says nothing was written.
+     */
+    @Test
+    void aStopRequestSavesTheStepInProgressAndResumes() {
+        TrainingConfig config = new TrainingConfig("biased_shapley", PredictorArchitecture.gru(4),
+                SolverVariant.NPCFR_PLUS, AveragingWeights.QUADRATIC, 5, new MetaLoss(1, 1, 0, LossSchedule.UNIFORM),
+                6, 3, 1e-2, 1.0, 3, 4, 0, 99);
+        TrainingResult full = new MetaTrainer(config, 1).train(null, TrainingProgress.none());
+        int[] done = {0};
+        TrainingProgress count = (step, total, loss, gap) -> done[0] = step;
+        Path p = dir.resolve("stopped.ckpt");
+        TrainingStoppedException e = assertThrows(TrainingStoppedException.class,
+                () -> new MetaTrainer(config, 1).withStop(() -> done[0] >= 2).train(p, count));
+        assertEquals(3, e.step(), "the request is seen after the step in which it was set (step 3 reports 3)");
+        assertEquals(6, e.totalSteps());
+        assertEquals(p, e.checkpoint());
+        assertEquals(3, TrainingCheckpointFile.read(p).step());
+        TrainingResult rest = new MetaTrainer(config, 1).train(p, TrainingProgress.none());
+        assertArrayEquals(full.model().parameters(), rest.model().parameters(), 0.0);
+
+        done[0] = 0;
+        TrainingStoppedException none = assertThrows(TrainingStoppedException.class,
+                () -> new MetaTrainer(config, 1).withStop(() -> true).train(null, count));
+        assertEquals(1, none.step());
+        assertNull(none.checkpoint());
+        assertTrue(none.getMessage().contains("no checkpoint"), none.getMessage());
+        // a request set during the last step does not turn a finished run into a stopped one
+        TrainingResult last = new MetaTrainer(config.withSteps(1), 1).withStop(() -> true).train(null, count);
+        assertEquals(1, last.model().trainedSteps());
     }
 
     @Test

@@ -16,6 +16,8 @@ import dev.nashforge.host.meta.model.TrainingCheckpointFile;
 import dev.nashforge.host.meta.nn.PredictorNetwork;
 import dev.nashforge.host.meta.ops.NashGapOp;
 
+import dev.nashforge.host.run.StopRequest;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +47,8 @@ import java.util.concurrent.Future;
  * after the previous save, and at the end; if the file exists when training starts, training resumes from it
  * (its config must match, except for the number of steps). A non-finite loss, gradient or parameter, or a loss
  * above 10⁴ × the best running mean (geometric means for a logarithmic loss), stops training with a {@link TrainingDivergedException}; the last good
- * checkpoint is left as it was.
+ * checkpoint is left as it was. A {@link #withStop stop request} (Ctrl-C) ends training after the step in
+ * progress, with that step saved.
  *
  * <p>Not thread-safe; uses {@code threads} worker threads internally.
  */
@@ -56,6 +59,7 @@ public final class MetaTrainer {
     public static final Duration DEFAULT_SAVE_INTERVAL = Duration.ofMinutes(1);
 
     private Duration saveInterval = DEFAULT_SAVE_INTERVAL;
+    private StopRequest stop = StopRequest.NEVER;
 
     private final TrainingConfig config;
     private final int threads;
@@ -160,13 +164,6 @@ public final class MetaTrainer {
     }
 
     /**
-     * Trains for the configured number of steps (from a checkpoint, if one exists at {@code checkpoint}).
-     *
-     * @param checkpoint training checkpoint path, or null for none
-     * @param progress   called after every step
-     * @throws TrainingDivergedException on NaN or divergence
-     */
-    /**
      * The longest time between two checkpoint saves (besides the saves at every held-out evaluation), so that a crash
      * loses at most about this much training; zero saves after every step.
      */
@@ -184,6 +181,21 @@ public final class MetaTrainer {
         return this;
     }
 
+    /** Sets the request that stops training early, see {@link TrainingStoppedException}; returns this. */
+    public MetaTrainer withStop(StopRequest request) {
+        this.stop = request == null ? StopRequest.NEVER : request;
+        return this;
+    }
+
+    /**
+     * Trains for the configured number of steps (from a checkpoint, if one exists at {@code checkpoint}).
+     *
+     * @param checkpoint training checkpoint path, or null for none
+     * @param progress   called after every step
+     * @throws TrainingDivergedException on NaN or divergence
+     * @throws TrainingStoppedException  when the {@link #withStop stop request} is set before the last step: the
+     *                                   step in progress is finished and written to the checkpoint (if any)
+     */
     public TrainingResult train(Path checkpoint, TrainingProgress progress) {
         if (missingWarmStart) {
             throw new IllegalStateException("MetaTrainer: the config starts from " + config.initialWeights()
@@ -261,14 +273,18 @@ public final class MetaTrainer {
                 if (evaluate) {
                     gap = heldOutNashGap(pool, workers, heldOut, params);
                 }
+                boolean stopping = step < config.steps() && stop.requested();
                 boolean due = System.nanoTime() - lastSave >= saveInterval.toNanos();
-                if (checkpoint != null && (evaluate || due)) {
+                if (checkpoint != null && (evaluate || due || stopping)) {
                     TrainingCheckpointFile.write(checkpoint, new TrainingCheckpoint(config, step, params,
                             adam.firstMoment(), adam.secondMoment(), adam.step()));
                     lastGood = step;
                     lastSave = System.nanoTime();
                 }
                 progress.onStep(step, config.steps(), loss, gap);
+                if (stopping) {
+                    throw new TrainingStoppedException(step, config.steps(), checkpoint);
+                }
             }
             if (Double.isNaN(gap)) {
                 gap = heldOutNashGap(pool, workers, heldOut, params);
