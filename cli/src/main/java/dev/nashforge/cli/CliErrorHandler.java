@@ -14,7 +14,8 @@ import java.util.List;
  * Turns every failure of a {@code nash} command into one line {@code nash: error: <message>} on the command's
  * error stream and an exit code: {@value #USAGE} for usage errors (bad options or arguments, unknown game or
  * game parameter: a {@link ParameterException}), {@value #FAILURE} for any other failure (unreadable or
- * invalid input files, failed computations). No stack trace is printed unless {@code debug} is set
+ * invalid input files, failed computations). A run stopped by a signal ({@link RunStoppedException}) prints
+ * {@code nash: <what was saved>} and exits with 128 + the signal's number. No stack trace is printed unless {@code debug} is set
  * ({@code --debug} on the command line), in which case it follows the error line.
  */
 final class CliErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
@@ -47,6 +48,11 @@ final class CliErrorHandler implements IParameterExceptionHandler, IExecutionExc
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
+        if (ex instanceof RunStoppedException stopped) {
+            cmd.getErr().println("nash: " + oneLine(stopped.getMessage()));
+            cmd.getErr().flush();
+            return stopped.exitCode();
+        }
         String message;
         if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException) {
             message = oneLine(ex.getMessage());

@@ -10,6 +10,7 @@ import dev.nashforge.host.run.CheckpointRecord;
 import dev.nashforge.host.run.CheckpointSchedule;
 import dev.nashforge.host.run.RunOptions;
 import dev.nashforge.host.run.RunRecord;
+import dev.nashforge.host.run.SolveResult;
 import dev.nashforge.host.run.SolveRun;
 import dev.nashforge.host.solver.LearnedModel;
 import dev.nashforge.host.solver.SolverConfig;
@@ -189,29 +190,42 @@ final class CompareCommand implements Runnable {
         CheckpointSchedule schedule = schedule(iterations);
         PrintWriter err = spec.commandLine().getErr();
         List<CompareResult.AlgorithmResult> results = new ArrayList<>();
-        int k = 0;
-        for (SolverArgument.Resolved r : configs) {
-            k++;
-            ProgressBar bar = new ProgressBar(err, "compare", label(r.config()) + " (" + k + "/" + configs.size()
-                    + ") " + dist.name() + " x" + instances, mode, System::nanoTime);
-            RunOptions options = RunOptions.of(iterations).withCheckpoints(schedule).withTrackJointPlay(true)
-                    .withProgress(bar);
-            Path file = state == null ? null : state.resolve(label(r.config()) + ".state");
-            if (file != null) {
-                options = options.withStateFile(file, true).withStateInterval(STATE_INTERVAL);
+        try (StopSignals signals = StopSignals.install(err, "stopping after the current iteration"
+                + (state == null ? " (no --state DIR: the comparison cannot be continued)"
+                : " and saving the state in " + state))) {
+            int k = 0;
+            for (SolverArgument.Resolved r : configs) {
+                k++;
+                ProgressBar bar = new ProgressBar(err, "compare", label(r.config()) + " (" + k + "/" + configs.size()
+                        + ") " + dist.name() + " x" + instances, mode, System::nanoTime);
+                RunOptions options = RunOptions.of(iterations).withCheckpoints(schedule).withTrackJointPlay(true)
+                        .withProgress(bar).withStop(signals);
+                Path file = state == null ? null : state.resolve(label(r.config()) + ".state");
+                if (file != null) {
+                    options = options.withStateFile(file, true).withStateInterval(STATE_INTERVAL);
+                }
+                SolveResult run;
+                try {
+                    run = SolveRun.run(chosen.backend(), batch, r.config(), options);
+                } finally {
+                    bar.finish();
+                }
+                RunRecord record = run.record();
+                if (record.resumedFrom() > 0) {
+                    err.println("compare: " + label(r.config()) + " continued from " + file + " at iteration "
+                            + record.resumedFrom() + (record.resumedFrom() == iterations ? " (already finished)" : ""));
+                    err.flush();
+                }
+                if (run.stopped()) {
+                    throw new RunStoppedException(StopSignals.exitCode(signals.signal()), "comparison stopped by "
+                            + signals.signal() + " in " + label(r.config()) + " (" + k + "/" + configs.size()
+                            + ") at iteration " + record.iterations() + " of " + iterations + (state == null
+                            ? "; without --state DIR it cannot be continued"
+                            : "; every algorithm run so far is saved in " + state + ": run the same command again"
+                            + " to continue"));
+                }
+                results.add(CompareResult.AlgorithmResult.of(r.config(), record));
             }
-            RunRecord record;
-            try {
-                record = SolveRun.run(chosen.backend(), batch, r.config(), options).record();
-            } finally {
-                bar.finish();
-            }
-            if (record.resumedFrom() > 0) {
-                err.println("compare: " + label(r.config()) + " continued from " + file + " at iteration "
-                        + record.resumedFrom() + (record.resumedFrom() == iterations ? " (already finished)" : ""));
-                err.flush();
-            }
-            results.add(CompareResult.AlgorithmResult.of(r.config(), record));
         }
         CompareResult result = new CompareResult(dist.name(), batch.structure().name(), instances, seed,
                 evaluationSeed, chosen, new ArrayList<>(models.values()), iterations, results);

@@ -177,18 +177,26 @@ final class SolveCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = new ProgressBar(err, solver.config().algorithm() + " " + instances.batch().structure().name(),
                 progressMode);
-        RunOptions options = RunOptions.of(iterations).withCheckpoints(schedule).withTrackJointPlay(true)
-                .withStateFile(stateFile, resume != null)
-                .withStateInterval(Duration.ofNanos(Math.round(stateInterval * 1e9))).withProgress(bar);
         SolveResult result;
-        try {
-            result = SolveRun.run(chosen.backend(), instances.batch(), solver.config(), options);
-        } finally {
-            bar.finish();
+        String stoppedBy;
+        try (StopSignals signals = StopSignals.install(err, "stopping after the current iteration"
+                + (stateFile == null ? " (no --state file: the run cannot be continued)"
+                : " and saving the state to " + stateFile))) {
+            RunOptions options = RunOptions.of(iterations).withCheckpoints(schedule).withTrackJointPlay(true)
+                    .withStateFile(stateFile, resume != null)
+                    .withStateInterval(Duration.ofNanos(Math.round(stateInterval * 1e9))).withProgress(bar)
+                    .withStop(signals);
+            try {
+                result = SolveRun.run(chosen.backend(), instances.batch(), solver.config(), options);
+            } finally {
+                bar.finish();
+            }
+            stoppedBy = result.stopped() ? signals.signal() : null;
         }
-        List<Path> profiles = saveProfile == null ? List.of()
+        List<Path> profiles = saveProfile == null || stoppedBy != null ? List.of()
                 : SavedProfiles.write(saveProfile, instances.batch().structure(), result.averageBehaviour());
-        SolveOutcome outcome = new SolveOutcome(instances, solver, chosen, result.record(), stateFile, profiles, plot);
+        SolveOutcome outcome = new SolveOutcome(instances, solver, chosen, result.record(), stateFile, profiles, plot,
+                iterations, stoppedBy);
         if (plot != null) {
             ConvergencePlot.write(plot, outcome);
         }
@@ -198,6 +206,22 @@ final class SolveCommand implements Runnable {
         } else {
             SolveText.print(out, outcome);
         }
+        if (stoppedBy != null) {
+            throw new RunStoppedException(StopSignals.exitCode(stoppedBy), stoppedMessage(outcome));
+        }
+    }
+
+    /** What a stopped run kept, and how to continue it. */
+    private String stoppedMessage(SolveOutcome o) {
+        String at = "stopped by " + o.stoppedBy() + " at iteration " + o.record().iterations() + " of " + o.requested();
+        String profile = saveProfile == null ? "" : "; --save-profile is written only by a completed run";
+        if (o.stateFile() == null) {
+            return at + "; without --state FILE the run cannot be continued (the checkpoints above are what it"
+                    + " measured)" + profile;
+        }
+        return at + "; the state is saved in " + o.stateFile() + ": continue with the same command"
+                + (resume != null ? "" : ", --resume " + o.stateFile() + " in place of --state " + o.stateFile())
+                + profile;
     }
 
     private ParameterException usage(String message) {

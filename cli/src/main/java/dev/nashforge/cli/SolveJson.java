@@ -61,6 +61,12 @@ final class SolveJson {
             node.put("seed", in.seed());
         }
         node.put("iterations", r.iterations());
+        node.put("iterationsRequested", outcome.requested());
+        if (outcome.stoppedBy() == null) {
+            node.putNull("stoppedBy");
+        } else {
+            node.put("stoppedBy", outcome.stoppedBy());
+        }
         node.put("resumedFrom", r.resumedFrom());
         node.put("secondsPerIteration", r.secondsPerIteration());
         node.put("instanceIterationsPerSecond", outcome.instanceIterationsPerSecond());

@@ -49,7 +49,8 @@ final class SolveText {
         t.row("device", r.device());
         t.row("precision", c.precision().label());
         t.row("instances", instances(o));
-        t.row("iterations", r.iterations() + (r.resumedFrom() > 0 ? "  (resumed from " + r.resumedFrom() + ")" : ""));
+        t.row("iterations", r.iterations() + (o.stoppedBy() != null ? " of " + o.requested() + "  (stopped by "
+                + o.stoppedBy() + ")" : "") + (r.resumedFrom() > 0 ? "  (resumed from " + r.resumedFrom() + ")" : ""));
         t.row("time", String.format(Locale.ROOT, "%s ms per iteration, %s instance-iterations per second"
                         + " (metrics excluded)", NumberText.compact(r.secondsPerIteration() * 1e3),
                 NumberText.compact(o.instanceIterationsPerSecond())));

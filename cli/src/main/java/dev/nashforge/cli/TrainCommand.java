@@ -17,6 +17,7 @@ import dev.nashforge.host.meta.train.Optimizer;
 import dev.nashforge.host.meta.train.MetaTrainer;
 import dev.nashforge.host.meta.train.TrainingConfig;
 import dev.nashforge.host.meta.train.TrainingDivergedException;
+import dev.nashforge.host.meta.train.TrainingStoppedException;
 import dev.nashforge.host.meta.train.TrainingResult;
 import dev.nashforge.host.meta.train.WarmStart;
 import dev.nashforge.host.solver.LearnedModel;
@@ -222,8 +223,16 @@ final class TrainCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         TrainingProgressLine line = new TrainingProgressLine(err, distribution, ProgressMode.parse(spec, progress));
         TrainingResult result;
-        try {
-            result = trainer.train(checkpoint, line);
+        try (StopSignals signals = StopSignals.install(err, "stopping after the current step and saving it to "
+                + checkpoint)) {
+            try {
+                result = trainer.withStop(signals).train(checkpoint, line);
+            } catch (TrainingStoppedException e) {
+                throw new RunStoppedException(StopSignals.exitCode(signals.signal()), "training stopped by "
+                        + signals.signal() + " after step " + e.step() + " of " + e.totalSteps() + "; the checkpoint "
+                        + checkpoint + " holds it: continue with the same command" + (resume ? "" : " plus --resume") + " (" + out
+                        + " is written when training completes)");
+            }
         } catch (TrainingDivergedException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } catch (ModelFormatException e) {

@@ -18,7 +18,8 @@ class SolveJsonContractTest {
 
     static final List<String> RUN_KEYS = List.of("game", "algorithm", "regretUpdate", "prediction", "model", "averaging",
             "averagingDefaulted", "updates", "updatesDefaulted", "config", "backend", "backendSelection", "device",
-            "precision", "batch", "instances", "distribution", "seed", "iterations", "resumedFrom",
+            "precision", "batch", "instances", "distribution", "seed", "iterations", "iterationsRequested", "stoppedBy",
+            "resumedFrom",
             "secondsPerIteration", "instanceIterationsPerSecond", "jointPlaySecondsPerIteration", "stateFile",
             "savedProfiles", "plot", "checkpoints");
     static final List<String> CHECKPOINT_KEYS = List.of("iteration", "nashGap", "nashGapLastIterate", "cceGap",
@@ -55,6 +56,8 @@ class SolveJsonContractTest {
         assertEquals("single", run.get("instances").asText());
         assertTrue(run.get("distribution").isNull() && run.get("seed").isNull());
         assertEquals(16, run.get("iterations").asInt());
+        assertEquals(16, run.get("iterationsRequested").asInt());
+        assertTrue(run.get("stoppedBy").isNull(), "a completed run");
         assertTrue(run.get("secondsPerIteration").asDouble() > 0);
         assertEquals(List.of(1, 2, 4, 8, 16), iterations(run), "--checkpoints defaults to pow2");
         for (JsonNode c : run.get("checkpoints")) {
