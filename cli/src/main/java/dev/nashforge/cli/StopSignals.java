@@ -19,6 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Where the JVM does not let us handle a signal (for example under {@code -Xrs}), that signal keeps its default
  * behaviour: the process ends at once and the periodic saves ({@code --state-interval}, the training save interval)
  * bound what is lost.
+ *
+ * <p>Uses {@code sun.misc.Signal} of the {@code jdk.unsupported} module, which JEP 260 keeps accessible because the
+ * JDK has no standard replacement (javac warns about it; checked on JDK 17 and 25).
  */
 final class StopSignals implements StopRequest, AutoCloseable {
 
