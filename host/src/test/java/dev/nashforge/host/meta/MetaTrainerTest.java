@@ -100,9 +100,7 @@ class MetaTrainerTest {
      */
     @Test
     void aCrashBetweenEvaluationsResumesFromTheLastTimedSave() {
-        TrainingConfig config = new TrainingConfig("biased_shapley", PredictorArchitecture.gru(4),
-                SolverVariant.NPCFR_PLUS, AveragingWeights.QUADRATIC, 5, new MetaLoss(1, 1, 0, LossSchedule.UNIFORM),
-                6, 3, 1e-2, 1.0, 3, 4, 0, 99);
+        TrainingConfig config = sixStepsEvaluatedEveryFour();
         TrainingResult full = new MetaTrainer(config, 1).train(null, TrainingProgress.none());
         TrainingProgress crash = (step, total, loss, gap) -> {
             if (step == 3) {
@@ -129,9 +127,7 @@ class MetaTrainerTest {
      */
     @Test
     void aStopRequestSavesTheStepInProgressAndResumes() {
-        TrainingConfig config = new TrainingConfig("biased_shapley", PredictorArchitecture.gru(4),
-                SolverVariant.NPCFR_PLUS, AveragingWeights.QUADRATIC, 5, new MetaLoss(1, 1, 0, LossSchedule.UNIFORM),
-                6, 3, 1e-2, 1.0, 3, 4, 0, 99);
+        TrainingConfig config = sixStepsEvaluatedEveryFour();
         TrainingResult full = new MetaTrainer(config, 1).train(null, TrainingProgress.none());
         int[] done = {0};
         TrainingProgress count = (step, total, loss, gap) -> done[0] = step;
@@ -154,6 +150,13 @@ class MetaTrainerTest {
         // a request set during the last step does not turn a finished run into a stopped one
         TrainingResult last = new MetaTrainer(config.withSteps(1), 1).withStop(() -> true).train(null, count);
         assertEquals(1, last.model().trainedSteps());
+    }
+
+    /** Six steps of 3 biased Shapley games at T = 5, a held-out evaluation every 4 steps (at steps 4 and 6). */
+    private static TrainingConfig sixStepsEvaluatedEveryFour() {
+        return new TrainingConfig("biased_shapley", PredictorArchitecture.gru(4), SolverVariant.NPCFR_PLUS,
+                AveragingWeights.QUADRATIC, 5, new MetaLoss(1, 1, 0, LossSchedule.UNIFORM), 6, 3, 1e-2, 1.0, 3, 4, 0,
+                99);
     }
 
     @Test
