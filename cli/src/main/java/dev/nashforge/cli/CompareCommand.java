@@ -190,53 +190,61 @@ final class CompareCommand implements Runnable {
         CheckpointSchedule schedule = schedule(iterations);
         PrintWriter err = spec.commandLine().getErr();
         List<CompareResult.AlgorithmResult> results = new ArrayList<>();
+        String stoppedBy = null;
         try (StopSignals signals = StopSignals.install(err, "stopping after the current iteration"
                 + (state == null ? " (no --state DIR: the comparison cannot be continued)"
                 : " and saving the state in " + state))) {
-            int k = 0;
-            for (SolverArgument.Resolved r : configs) {
-                k++;
-                ProgressBar bar = new ProgressBar(err, "compare", label(r.config()) + " (" + k + "/" + configs.size()
+            for (int k = 0; k < configs.size() && stoppedBy == null; k++) {
+                SolverConfig config = configs.get(k).config();
+                ProgressBar bar = new ProgressBar(err, "compare", label(config) + " (" + (k + 1) + "/" + configs.size()
                         + ") " + dist.name() + " x" + instances, mode, System::nanoTime);
                 RunOptions options = RunOptions.of(iterations).withCheckpoints(schedule).withTrackJointPlay(true)
                         .withProgress(bar).withStop(signals);
-                Path file = state == null ? null : state.resolve(label(r.config()) + ".state");
+                Path file = state == null ? null : state.resolve(label(config) + ".state");
                 if (file != null) {
                     options = options.withStateFile(file, true).withStateInterval(STATE_INTERVAL);
                 }
                 SolveResult run;
                 try {
-                    run = SolveRun.run(chosen.backend(), batch, r.config(), options);
+                    run = SolveRun.run(chosen.backend(), batch, config, options);
                 } finally {
                     bar.finish();
                 }
                 RunRecord record = run.record();
                 if (record.resumedFrom() > 0) {
-                    err.println("compare: " + label(r.config()) + " continued from " + file + " at iteration "
+                    err.println("compare: " + label(config) + " continued from " + file + " at iteration "
                             + record.resumedFrom() + (record.resumedFrom() == iterations ? " (already finished)" : ""));
                     err.flush();
                 }
+                results.add(CompareResult.AlgorithmResult.of(config, record));
                 if (run.stopped()) {
-                    throw new RunStoppedException(StopSignals.exitCode(signals.signal()), "comparison stopped by "
-                            + signals.signal() + " in " + label(r.config()) + " (" + k + "/" + configs.size()
-                            + ") at iteration " + record.iterations() + " of " + iterations + (state == null
-                            ? "; without --state DIR it cannot be continued"
-                            : "; every algorithm run so far is saved in " + state + ": run the same command again"
-                            + " to continue"));
+                    stoppedBy = signals.signal();
                 }
-                results.add(CompareResult.AlgorithmResult.of(r.config(), record));
             }
         }
+        List<String> notRun = configs.subList(results.size(), configs.size()).stream()
+                .map(r -> label(r.config())).toList();
         CompareResult result = new CompareResult(dist.name(), batch.structure().name(), instances, seed,
-                evaluationSeed, chosen, new ArrayList<>(models.values()), iterations, results);
-        if (plot != null) {
-            ComparePlot.write(plot, result);
+                evaluationSeed, chosen, new ArrayList<>(models.values()), iterations, results, stoppedBy, notRun);
+        // a comparison stopped before its first checkpoint has nothing to draw
+        Path drawn = plot != null && !result.checkpointIterations().isEmpty() ? plot : null;
+        if (drawn != null) {
+            ComparePlot.write(drawn, result);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonOutput.print(out, CompareJson.of(result, plot));
+            JsonOutput.print(out, CompareJson.of(result, drawn));
         } else {
-            CompareText.print(out, result, plot);
+            CompareText.print(out, result, drawn);
+        }
+        if (stoppedBy != null) {
+            CompareResult.AlgorithmResult last = results.get(results.size() - 1);
+            throw new RunStoppedException(StopSignals.exitCode(stoppedBy), "comparison stopped by " + stoppedBy
+                    + " in " + label(last.config()) + " (" + results.size() + "/" + configs.size() + ") at iteration "
+                    + last.record().iterations() + " of " + iterations + (state == null
+                    ? "; without --state DIR it cannot be continued (the tables above are what it measured)"
+                    : "; every algorithm run so far is saved in " + state + ": run the same command again to"
+                    + " continue"));
         }
     }
 

@@ -11,9 +11,10 @@ import java.nio.file.Path;
  * The JSON object of {@code nash compare --json} (README.md, "nash compare"): {@code game}, {@code distribution},
  * {@code backend}, {@code backendSelection}, {@code device}, {@code precision}, {@code instances}, {@code seed},
  * {@code evaluationSeed}, {@code seedRule}, {@code model} (null, or name, weights checksum, training distribution,
- * training seed and held-out seed), {@code iterations}, {@code plot}, and {@code algorithms}: a list of
+ * training seed and held-out seed), {@code iterations}, {@code stoppedBy} (null, or the signal that stopped the
+ * comparison early), {@code notRun} (the labels a stop left out), {@code plot}, and {@code algorithms}: a list of
  * {@code {algorithm, label (ALGO@updates), config, updates, averaging, secondsPerIteration, resumedFrom,
- * checkpoints: [{iteration, nashGap: {median, p90}, cceGap: {median}, totalCorrelation: {median},
+ * iterationsCompleted, checkpoints: [{iteration, nashGap: {median, p90}, cceGap: {median}, totalCorrelation: {median},
  * fractionBelow1e-3, fractionBelow1e-5}]}}; {@code secondsPerIteration} covers the iterations this process ran
  * (null when all came from a {@code --state} file), {@code resumedFrom} is 0 or the iteration a {@code --state}
  * file held. Stateless.
@@ -48,6 +49,13 @@ final class CompareJson {
             o.put("heldOutSeed", CompareSeeds.heldOutSeed(m));
         }
         node.put("iterations", r.iterations());
+        if (r.stoppedBy() == null) {
+            node.putNull("stoppedBy");
+        } else {
+            node.put("stoppedBy", r.stoppedBy());
+        }
+        ArrayNode notRun = node.putArray("notRun");
+        r.notRun().forEach(notRun::add);
         if (plot == null) {
             node.putNull("plot");
         } else {
@@ -68,6 +76,7 @@ final class CompareJson {
                 o.putNull("secondsPerIteration");
             }
             o.put("resumedFrom", a.record().resumedFrom());
+            o.put("iterationsCompleted", a.record().iterations());
             ArrayNode cps = o.putArray("checkpoints");
             for (CompareResult.Checkpoint cp : a.checkpoints()) {
                 ObjectNode x = cps.addObject();

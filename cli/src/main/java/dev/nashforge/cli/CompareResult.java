@@ -21,11 +21,31 @@ import java.util.TreeMap;
  * @param backend         the backend all runs used
  * @param models          the learned models of the comparison
  * @param iterations      T
- * @param algorithms      one result per algorithm, in {@code --algos} order
+ * @param algorithms      one result per algorithm run, in {@code --algos} order (with {@code stoppedBy}, the last
+ *                        one is the run that was stopped, with the checkpoints it reached)
+ * @param stoppedBy       the signal that stopped the comparison early ({@code SIGINT}, {@code SIGTERM}), or null
+ * @param notRun          the labels of the algorithms a stop left out, in {@code --algos} order (empty unless
+ *                        stopped)
  */
 record CompareResult(String distribution, String game, int instances, long seed, long evaluationSeed,
                      BackendArgument.Chosen backend, List<LearnedModel> models, int iterations,
-                     List<AlgorithmResult> algorithms) {
+                     List<AlgorithmResult> algorithms, String stoppedBy, List<String> notRun) {
+
+    CompareResult {
+        algorithms = List.copyOf(algorithms);
+        notRun = List.copyOf(notRun);
+    }
+
+    /** The checkpoint iterations of the comparison, ascending: those of the algorithm that got furthest. */
+    List<Integer> checkpointIterations() {
+        List<Integer> longest = List.of();
+        for (AlgorithmResult a : algorithms) {
+            if (a.checkpoints().size() > longest.size()) {
+                longest = a.checkpoints().stream().map(Checkpoint::iteration).toList();
+            }
+        }
+        return longest;
+    }
 
     /**
      * One algorithm's run.
@@ -56,6 +76,11 @@ record CompareResult(String distribution, String game, int instances, long seed,
         OptionalDouble secondsPerIteration() {
             return record.iterations() > record.resumedFrom() ? OptionalDouble.of(record.secondsPerIteration())
                     : OptionalDouble.empty();
+        }
+
+        /** The statistics at iteration {@code t}, or null when this run has no checkpoint there (it was stopped). */
+        Checkpoint at(int t) {
+            return checkpoints.stream().filter(c -> c.iteration() == t).findFirst().orElse(null);
         }
     }
 

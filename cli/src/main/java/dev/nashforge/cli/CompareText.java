@@ -36,17 +36,23 @@ final class CompareText {
             String time = a.secondsPerIteration().isPresent()
                     ? String.format(Locale.ROOT, ", %s s per iteration", NumberText.compact(a.secondsPerIteration()
                     .getAsDouble())) : ", no iteration run (all read from the --state file)";
-            out.printf(Locale.ROOT, "  %-20s %s%s%s%n", CompareCommand.label(a.config()), a.config().describe(), time,
-                    from > 0 ? " (continued from a --state file at iteration " + from + ")" : "");
+            boolean stopped = r.stoppedBy() != null && a.record().iterations() < r.iterations();
+            out.printf(Locale.ROOT, "  %-20s %s%s%s%s%n", CompareCommand.label(a.config()), a.config().describe(), time,
+                    from > 0 ? " (continued from a --state file at iteration " + from + ")" : "",
+                    stopped ? " (stopped by " + r.stoppedBy() + " at iteration " + a.record().iterations() + ")" : "");
         }
-        int n = r.algorithms().get(0).checkpoints().size();
-        for (int k = 0; k < n; k++) {
-            int t = r.algorithms().get(0).checkpoints().get(k).iteration();
+        for (String label : r.notRun()) {
+            out.printf(Locale.ROOT, "  %-20s not run (stopped by %s before it)%n", label, r.stoppedBy());
+        }
+        for (int t : r.checkpointIterations()) {
             out.println();
             TextTable table = new TextTable().row("T = " + t, "NashGap median", "p90", "CCEGap median",
                     "TC median", "<1e-3", "<1e-5");
             for (CompareResult.AlgorithmResult a : r.algorithms()) {
-                CompareResult.Checkpoint c = a.checkpoints().get(k);
+                CompareResult.Checkpoint c = a.at(t);
+                if (c == null) {
+                    continue;
+                }
                 table.row(CompareCommand.label(a.config()), NumberText.compact(c.nashGap().median()),
                         NumberText.compact(c.nashGap().p90()), NumberText.compact(c.cceGap().median()),
                         NumberText.compact(c.totalCorrelation().median()), percent(c.nashGap().fractionBelow1e3()),

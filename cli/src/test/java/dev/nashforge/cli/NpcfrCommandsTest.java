@@ -207,13 +207,15 @@ class NpcfrCommandsTest {
         run.assertSuccess();
         JsonNode root = MAPPER.readTree(run.out());
         for (String key : List.of("game", "distribution", "backend", "device", "precision", "instances", "seed",
-                "evaluationSeed", "seedRule", "model", "iterations", "algorithms")) {
+                "evaluationSeed", "seedRule", "model", "iterations", "stoppedBy", "notRun", "algorithms")) {
             assertTrue(root.has(key), key + " in " + root);
         }
+        assertTrue(root.get("stoppedBy").isNull() && root.get("notRun").isEmpty(), "a completed comparison");
         assertEquals(2, root.get("algorithms").size());
         JsonNode npcfr = root.get("algorithms").get(0);
         assertEquals("npcfr+", npcfr.get("algorithm").asText());
         assertEquals("simultaneous", npcfr.get("updates").asText());
+        assertEquals(64, npcfr.get("iterationsCompleted").asInt());
         assertEquals("alternating", root.get("algorithms").get(1).get("updates").asText());
         JsonNode cps = npcfr.get("checkpoints");
         assertEquals(List.of(16, 32, 64), List.of(cps.get(0).get("iteration").asInt(), cps.get(1).get("iteration")

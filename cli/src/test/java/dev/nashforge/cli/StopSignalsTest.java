@@ -89,6 +89,38 @@ class StopSignalsTest {
     }
 
     @Test
+    void sigtermStopsCompareWhichPrintsWhatItMeasuredAndKeepsTheState() throws Exception {
+        assumeFalse(windows(), "Process.destroy sends SIGTERM on Unix only");
+        Path states = dir.resolve("states");
+        Path first = states.resolve("cfr+@alternating.state");
+        Process p = nash("compare", "kuhn_poker", "--algos", "cfr+,pcfr+,dcfr", "--iterations", "100000000",
+                "--instances", "2", "--state", states.toString(), "--backend", "cpu", "--threads", "1", "--json",
+                "--progress", "never");
+        awaitFile(p, first);
+        Thread.sleep(300);
+        p.destroy();
+        String err = finish(p, 143);
+        Matcher m = Pattern.compile("comparison stopped by SIGTERM in cfr\\+@alternating \\(1/3\\) at iteration (\\d+)"
+                + " of 100000000; every algorithm run so far is saved in " + Pattern.quote(states.toString())
+                + ": run the same command again to continue").matcher(err);
+        assertTrue(m.find(), err);
+        int stoppedAt = Integer.parseInt(m.group(1));
+        assertEquals(stoppedAt, SolverStateFile.read(first).iteration());
+
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("stdout.txt").toFile());
+        assertEquals("SIGTERM", json.get("stoppedBy").asText());
+        assertEquals(List.of("pcfr+@alternating", "dcfr@alternating"),
+                new ObjectMapper().convertValue(json.get("notRun"), List.class));
+        assertEquals(1, json.get("algorithms").size());
+        JsonNode cfr = json.get("algorithms").get(0);
+        assertEquals(stoppedAt, cfr.get("iterationsCompleted").asInt());
+        JsonNode checkpoints = cfr.get("checkpoints");
+        assertTrue(checkpoints.size() >= 1, "the checkpoints reached: " + checkpoints);
+        assertEquals(16, checkpoints.get(0).get("iteration").asInt());
+        assertTrue(checkpoints.get(checkpoints.size() - 1).get("iteration").asInt() <= stoppedAt);
+    }
+
+    @Test
     void theFirstSignalAsksToStopAndNamesWhatHappensNext() {
         StringWriter text = new StringWriter();
         try (StopSignals signals = StopSignals.install(new PrintWriter(text, true), "stopping after the current step")) {
