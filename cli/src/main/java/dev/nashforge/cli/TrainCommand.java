@@ -17,8 +17,8 @@ import dev.nashforge.host.meta.train.Optimizer;
 import dev.nashforge.host.meta.train.MetaTrainer;
 import dev.nashforge.host.meta.train.TrainingConfig;
 import dev.nashforge.host.meta.train.TrainingDivergedException;
-import dev.nashforge.host.meta.train.TrainingStoppedException;
 import dev.nashforge.host.meta.train.TrainingResult;
+import dev.nashforge.host.meta.train.TrainingStoppedException;
 import dev.nashforge.host.meta.train.WarmStart;
 import dev.nashforge.host.solver.LearnedModel;
 import dev.nashforge.host.solver.ShippedModels;
@@ -40,8 +40,9 @@ import java.util.Locale;
  * ({@link MetaTrainer}, method.md §5) and writes the model file. Every default is the measured biased-Shapley recipe
  * ({@link TrainingConfig#biasedShapleyDefaults}). The training checkpoint {@code MODEL.ckpt} is written atomically at
  * every held-out evaluation and at least once a minute; {@code --resume} continues from it. A NaN or diverging loss
- * stops training with a one-line error and exit 1, keeping the last good checkpoint. Progress (step, loss, held-out
- * NashGap) on stderr.
+ * stops training with a one-line error and exit 1, keeping the last good checkpoint. Ctrl-C or SIGTERM
+ * ({@link StopSignals}) saves the step in progress to the checkpoint and exits with 130 or 143 without writing the
+ * model. Progress (step, loss, held-out NashGap) on stderr.
  */
 @Command(name = "train",
         mixinStandardHelpOptions = true,
@@ -230,8 +231,8 @@ final class TrainCommand implements Runnable {
             } catch (TrainingStoppedException e) {
                 throw new RunStoppedException(StopSignals.exitCode(signals.signal()), "training stopped by "
                         + signals.signal() + " after step " + e.step() + " of " + e.totalSteps() + "; the checkpoint "
-                        + checkpoint + " holds it: continue with the same command" + (resume ? "" : " plus --resume") + " (" + out
-                        + " is written when training completes)");
+                        + checkpoint + " holds it: continue with the same command" + (resume ? "" : " plus --resume")
+                        + " (" + out + " is written when training completes)");
             }
         } catch (TrainingDivergedException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
