@@ -195,7 +195,7 @@ final class SolveCommand implements Runnable {
             }
             stoppedBy = result.stopped() ? signals.signal() : null;
         }
-        List<Path> profiles = saveProfile == null || stoppedBy != null ? List.of()
+        List<Path> profiles = saveProfile == null ? List.of()
                 : SavedProfiles.write(saveProfile, instances.batch().structure(), result.averageBehaviour());
         SolveOutcome outcome = new SolveOutcome(instances, solver, chosen, result.record(), stateFile, profiles, plot,
                 iterations, stoppedBy);
@@ -216,7 +216,8 @@ final class SolveCommand implements Runnable {
     /** What a stopped run kept, and how to continue it. */
     private String stoppedMessage(SolveOutcome o) {
         String at = "stopped by " + o.stoppedBy() + " at iteration " + o.record().iterations() + " of " + o.requested();
-        String profile = saveProfile == null ? "" : "; --save-profile is written only by a completed run";
+        String profile = o.profiles().isEmpty() ? "" : "; the average profile after iteration "
+                + o.record().iterations() + " is saved (--save-profile)";
         if (o.stateFile() == null) {
             return at + "; without --state FILE the run cannot be continued (the checkpoints above are what it"
                     + " measured)" + profile;

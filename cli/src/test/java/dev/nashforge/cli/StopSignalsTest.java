@@ -42,9 +42,10 @@ class StopSignalsTest {
     void ctrlCStopsSolveWithTheIterationInProgressSavedAndResumable() throws Exception {
         assumeFalse(windows(), "signals are sent with kill(1)");
         Path state = dir.resolve("run.state");
+        Path profile = dir.resolve("stopped.json");
         Process p = nash("solve", "leduc_poker", "--algo", "cfr+", "--iterations", "100000000", "--state",
                 state.toString(), "--state-interval", "3600", "--backend", "cpu", "--threads", "1", "--progress",
-                "never");
+                "never", "--save-profile", profile.toString());
         awaitFile(p, state);
         Thread.sleep(300);
         Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
@@ -59,6 +60,13 @@ class StopSignalsTest {
         int stoppedAt = Integer.parseInt(m.group(1));
         assertEquals(stoppedAt, SolverStateFile.read(state).iteration(),
                 "the state holds the iteration the run stopped at, not its last checkpoint or timed save");
+        assertTrue(err.contains("the average profile after iteration " + stoppedAt + " is saved"), err);
+        Path straight = dir.resolve("straight.json");
+        NashRun.of("solve", "leduc_poker", "--algo", "cfr+", "--iterations", Integer.toString(stoppedAt),
+                "--backend", "cpu", "--threads", "1", "--progress", "never", "--checkpoints", "1",
+                "--save-profile", straight.toString()).assertSuccess();
+        assertEquals(Files.readString(straight), Files.readString(profile),
+                "the saved profile is the average after the iteration the run stopped at");
 
         NashRun resumed = NashRun.of("solve", "leduc_poker", "--algo", "cfr+", "--iterations",
                 Integer.toString(stoppedAt + 3), "--resume", state.toString(), "--backend", "cpu", "--threads", "1",
