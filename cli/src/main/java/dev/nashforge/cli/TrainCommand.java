@@ -232,7 +232,8 @@ final class TrainCommand implements Runnable {
                 throw new RunStoppedException(StopSignals.exitCode(signals.signal()), "training stopped by "
                         + signals.signal() + " after step " + e.step() + " of " + e.totalSteps() + "; the checkpoint "
                         + checkpoint + " holds it: continue with the same command" + (resume ? "" : " plus --resume")
-                        + " (" + out + " is written when training completes)");
+                        + " (" + out + " is written when training completes; to write it from step " + e.step()
+                        + " now, add --resume --steps " + e.step() + ")");
             }
         } catch (TrainingDivergedException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
@@ -255,7 +256,8 @@ final class TrainCommand implements Runnable {
                         + " %s (%d held-out games, seed %d)%n",
                 config.architecture().cell() + "-" + config.architecture().hiddenSize(),
                 config.variant() == SolverVariant.NPCFR_PLUS ? "npcfr+" : "npcfr",
-                config.distribution(), result.model().trainedSteps(), NumberText.compact(result.finalLoss()),
+                config.distribution(), result.model().trainedSteps(), Double.isNaN(result.finalLoss())
+                        ? "- (no step run by this command)" : NumberText.compact(result.finalLoss()),
                 warmup + horizon, NumberText.compact(result.heldOutNashGap()), evalSize, trainer.evaluationSeed());
         if (config.initialWeights() != null) {
             o.printf(Locale.ROOT, "started from the weights of %s%n", config.initialWeights());

@@ -2,6 +2,7 @@ package dev.nashforge.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nashforge.host.meta.model.ModelFile;
 import dev.nashforge.host.meta.model.TrainingCheckpointFile;
 import dev.nashforge.host.run.SolverStateFile;
 import org.junit.jupiter.api.Test;
@@ -92,8 +93,14 @@ class StopSignalsTest {
                 + Pattern.quote(checkpoint.toString()) + " holds it: continue with the same command plus --resume")
                 .matcher(err);
         assertTrue(m.find(), err);
-        assertEquals(Integer.parseInt(m.group(1)), TrainingCheckpointFile.read(checkpoint).step());
+        int step = Integer.parseInt(m.group(1));
+        assertEquals(step, TrainingCheckpointFile.read(checkpoint).step());
         assertFalse(Files.exists(model), "no model file from an unfinished training");
+        assertTrue(err.contains("to write it from step " + step + " now, add --resume --steps " + step), err);
+        NashRun.of("train", "--distribution", "biased_shapley", "--hidden", "4", "--horizon", "8", "--batch", "2",
+                "--steps", Integer.toString(step), "--eval-every", "1", "--eval-size", "1", "--threads", "1", "--out",
+                model.toString(), "--progress", "never", "--resume").assertSuccess();
+        assertEquals(step, ModelFile.read(model).trainedSteps(), "the model written from the checkpoint");
     }
 
     @Test
