@@ -37,9 +37,9 @@ import java.util.Map;
  * algorithm as one {@link SolveRun} on that batch, and reports per algorithm at T = 16, 32, … (powers of two) and T
  * the NashGap of the average profile (median, p90), the CCEGap and total correlation of the joint play (medians)
  * and the fractions of instances with NashGap below 1e-3 and 1e-5 — as text, JSON ({@link CompareJson}) and a
- * chart ({@link ComparePlot}). Progress on stderr. Ctrl-C or SIGTERM ({@link StopSignals}) ends the comparison after
- * the iteration in progress (saved with {@code --state DIR}), prints what was measured so far and exits with 130 or
- * 143.
+ * chart ({@link ComparePlot}). Progress on stderr. Ctrl-C, SIGTERM or SIGHUP ({@link StopSignals}) ends the
+ * comparison after the iteration in progress (saved with {@code --state DIR}), prints what was measured so far and
+ * exits with 128 + the signal's number.
  */
 @Command(name = "compare",
         mixinStandardHelpOptions = true,

@@ -31,8 +31,8 @@ import java.util.Arrays;
         footer = {"  ./nash solve leduc_poker --algo cfr+ --iterations 1024 --checkpoints pow2", "  ./nash games",
                 "  ./nash info kuhn_poker", "  ./nash eval leduc_poker --profile uniform", "  ./nash backends",
                 "%nExit status: 0 success, 1 failure (bad input file, failed computation), 2 usage error "
-                        + "(bad option, unknown game or parameter), 130 or 143 stopped by Ctrl-C or SIGTERM "
-                        + "(solve, compare and train save their state first)."})
+                        + "(bad option, unknown game or parameter), 130, 143 or 129 stopped by Ctrl-C, SIGTERM "
+                        + "or SIGHUP (solve, compare and train save their state first)."})
 public final class NashCommand implements Runnable {
 
     @Spec

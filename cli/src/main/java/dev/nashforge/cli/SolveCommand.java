@@ -24,9 +24,9 @@ import java.util.List;
  * iterate, the CCEGap and total correlation of the weighted joint play, and the per-player deviation incentives
  * and expected values (method.md §4), as a text table or as JSON ({@link SolveJson}). Optionally writes the
  * average profile ({@link SavedProfiles}), a log-log chart ({@link ConvergencePlot}) and a resumable solver
- * state file. Usage errors are detected before anything runs. Ctrl-C or SIGTERM ({@link StopSignals}) ends the run
- * after the iteration in progress, saved to the state file, prints the checkpoints reached and exits with 130 or
- * 143.
+ * state file. Usage errors are detected before anything runs. Ctrl-C, SIGTERM or SIGHUP ({@link StopSignals})
+ * ends the run after the iteration in progress, saved to the state file, prints the checkpoints reached and exits
+ * with 128 + the signal's number.
  */
 @Command(name = "solve",
         mixinStandardHelpOptions = true,

@@ -18,7 +18,7 @@ import java.util.List;
  * @param plot      the chart written ({@code --plot}), or null
  * @param requested the iterations asked for ({@code --iterations}); {@code record.iterations()} is fewer when the
  *                  run was stopped
- * @param stoppedBy the signal that stopped the run early ({@code SIGINT}, {@code SIGTERM}), or null
+ * @param stoppedBy the signal that stopped the run early ({@code SIGINT}, {@code SIGTERM}, {@code SIGHUP}), or null
  */
 record SolveOutcome(InstancesArgument.Instances instances, SolverArgument.Resolved solver,
                     BackendArgument.Chosen backend, RunRecord record, Path stateFile, List<Path> profiles, Path plot,

@@ -10,14 +10,16 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Ctrl-C (SIGINT) and SIGTERM for the long-running commands ({@code solve}, {@code compare}, {@code train}). The
+ * Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal or SSH session closing) for the long-running commands
+ * ({@code solve}, {@code compare}, {@code train}). The
  * first signal sets this {@link StopRequest} and prints one line on stderr saying what happens next; the run then
  * finishes the unit of work in progress, saves its state file or checkpoint and ends with exit code 128 + the
- * signal's number (130 for SIGINT, 143 for SIGTERM), as shells expect. A second signal exits at once with that
+ * signal's number (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP), as shells expect. A second signal exits at once with that
  * code, without saving. {@link #close()} puts back the handlers that were there before.
  *
  * <p>Where the JVM does not let us handle a signal (for example under {@code -Xrs}), that signal keeps its default
- * behaviour: the process ends at once and the periodic saves ({@code --state-interval}, the training save interval)
+ * behaviour (a signal ignored when the JVM started, as SIGHUP under {@code nohup} or SIGINT in a background job of a
+ * script, stays ignored): otherwise the process ends at once and the periodic saves ({@code --state-interval}, the training save interval)
  * bound what is lost.
  *
  * <p>Uses {@code sun.misc.Signal} of the {@code jdk.unsupported} module, which JEP 260 keeps accessible because the
@@ -26,7 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class StopSignals implements StopRequest, AutoCloseable {
 
     /** The signals handled, with their numbers on Linux and macOS. */
-    private static final Map<String, Integer> SIGNALS = new LinkedHashMap<>(Map.of("INT", 2, "TERM", 15));
+    private static final Map<String, Integer> SIGNALS = new LinkedHashMap<>(Map.of("INT", 2, "TERM", 15, "HUP", 1));
 
     private final PrintWriter err;
     private final String whatHappens;
@@ -71,7 +73,7 @@ final class StopSignals implements StopRequest, AutoCloseable {
         err.flush();
     }
 
-    /** Simulates the arrival of {@code SIGINT} or {@code SIGTERM} (for tests). */
+    /** Simulates the arrival of {@code SIGINT}, {@code SIGTERM} or {@code SIGHUP} (for tests). */
     void raise(String name) {
         onSignal(new Signal(name));
     }
@@ -81,12 +83,12 @@ final class StopSignals implements StopRequest, AutoCloseable {
         return received.get() != null;
     }
 
-    /** The signal that asked to stop ({@code SIGINT} or {@code SIGTERM}), or null. */
+    /** The signal that asked to stop ({@code SIGINT}, {@code SIGTERM} or {@code SIGHUP}), or null. */
     String signal() {
         return received.get();
     }
 
-    /** 128 + the number of {@code signal} ({@code SIGINT} 130, {@code SIGTERM} 143): the exit code after it. */
+    /** 128 + the number of {@code signal} ({@code SIGINT} 130, {@code SIGTERM} 143, {@code SIGHUP} 129): the exit code after it. */
     static int exitCode(String signal) {
         Integer number = signal.startsWith("SIG") ? SIGNALS.get(signal.substring(3)) : null;
         if (number == null) {

@@ -40,9 +40,9 @@ import java.util.Locale;
  * ({@link MetaTrainer}, method.md §5) and writes the model file. Every default is the measured biased-Shapley recipe
  * ({@link TrainingConfig#biasedShapleyDefaults}). The training checkpoint {@code MODEL.ckpt} is written atomically at
  * every held-out evaluation and at least once a minute; {@code --resume} continues from it. A NaN or diverging loss
- * stops training with a one-line error and exit 1, keeping the last good checkpoint. Ctrl-C or SIGTERM
- * ({@link StopSignals}) saves the step in progress to the checkpoint and exits with 130 or 143 without writing the
- * model. Progress (step, loss, held-out NashGap) on stderr.
+ * stops training with a one-line error and exit 1, keeping the last good checkpoint. Ctrl-C, SIGTERM or SIGHUP
+ * ({@link StopSignals}) saves the step in progress to the checkpoint and exits with 128 + the signal's number,
+ * without writing the model. Progress (step, loss, held-out NashGap) on stderr.
  */
 @Command(name = "train",
         mixinStandardHelpOptions = true,

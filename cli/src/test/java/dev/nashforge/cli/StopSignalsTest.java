@@ -148,7 +148,8 @@ class StopSignalsTest {
         assertEquals(System.lineSeparator() + "nash: SIGTERM received: stopping after the current step (send it again"
                 + " to quit at once)" + System.lineSeparator(), text.toString());
         assertEquals(130, StopSignals.exitCode("SIGINT"));
-        assertThrows(IllegalArgumentException.class, () -> StopSignals.exitCode("SIGHUP"));
+        assertEquals(129, StopSignals.exitCode("SIGHUP"));
+        assertThrows(IllegalArgumentException.class, () -> StopSignals.exitCode("SIGUSR1"));
     }
 
     /** Starts {@code nash args...} in a child JVM with this test's class path. */
