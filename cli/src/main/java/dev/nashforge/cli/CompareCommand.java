@@ -117,9 +117,10 @@ final class CompareCommand implements Runnable {
     String progress;
 
     @Option(names = "--state", paramLabel = "DIR", description = "Keep every algorithm's resumable solver state in "
-            + "DIR (created if missing; one file ALGO@UPDATES.state each, replaced atomically at every checkpoint "
-            + "and at least once a minute). Rerunning the same command with the same DIR continues the "
-            + "unfinished runs and reuses the finished ones; a file written by another comparison is an error.")
+            + "DIR (created if missing; one file ALGO@UPDATES.state each, replaced atomically at every checkpoint, "
+            + "at least once a minute, and on Ctrl-C/SIGTERM before stopping). Rerunning the same command with the "
+            + "same DIR continues the unfinished runs and reuses the finished ones; a file written by another "
+            + "comparison is an error.")
     Path state;
 
     /** With {@code --state}: the longest time between two saves of a running algorithm. */

@@ -121,7 +121,8 @@ final class SolveCommand implements Runnable {
     Path saveProfile;
 
     @Option(names = "--state", paramLabel = "FILE", description = "Write the resumable solver state to FILE at every "
-            + "checkpoint and every --state-interval seconds (replaced atomically; an existing FILE is overwritten).")
+            + "checkpoint, every --state-interval seconds and on Ctrl-C/SIGTERM before stopping (replaced atomically; "
+            + "an existing FILE is overwritten).")
     Path state;
 
     @Option(names = "--resume", paramLabel = "FILE", description = "Continue the run stored in FILE (written by "

@@ -64,8 +64,8 @@ final class TrainCommand implements Runnable {
     String distribution;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL", description = "Model file to write (atomically); "
-            + "the training checkpoint is MODEL.ckpt, written at every held-out evaluation and at least once a "
-            + "minute.")
+            + "the training checkpoint is MODEL.ckpt, written at every held-out evaluation, at least once a "
+            + "minute and on Ctrl-C/SIGTERM before stopping.")
     Path out;
 
     @Option(names = "--horizon", paramLabel = "T", defaultValue = "64", description = "Unrolled iterations per game "
