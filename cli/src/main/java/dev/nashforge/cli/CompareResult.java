@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The outcome of {@code nash compare}: per algorithm and checkpoint the statistics over the K instances.
@@ -36,15 +37,16 @@ record CompareResult(String distribution, String game, int instances, long seed,
         notRun = List.copyOf(notRun);
     }
 
-    /** The checkpoint iterations of the comparison, ascending: those of the algorithm that got furthest. */
+    /**
+     * The checkpoint iterations of the comparison, ascending: every iteration some algorithm has a checkpoint at (a
+     * stopped run adds the iteration it stopped at).
+     */
     List<Integer> checkpointIterations() {
-        List<Integer> longest = List.of();
+        TreeSet<Integer> all = new TreeSet<>();
         for (AlgorithmResult a : algorithms) {
-            if (a.checkpoints().size() > longest.size()) {
-                longest = a.checkpoints().stream().map(Checkpoint::iteration).toList();
-            }
+            a.checkpoints().forEach(c -> all.add(c.iteration()));
         }
-        return longest;
+        return List.copyOf(all);
     }
 
     /**

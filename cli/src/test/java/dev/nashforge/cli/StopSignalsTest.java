@@ -62,6 +62,8 @@ class StopSignalsTest {
         assertEquals(stoppedAt, SolverStateFile.read(state).iteration(),
                 "the state holds the iteration the run stopped at, not its last checkpoint or timed save");
         assertTrue(err.contains("the average profile after iteration " + stoppedAt + " is saved"), err);
+        String out = Files.readString(dir.resolve("stdout.txt"));
+        assertTrue(out.contains(System.lineSeparator() + stoppedAt + " "), "a table row for the stop iteration: " + out);
         Path straight = dir.resolve("straight.json");
         NashRun.of("solve", "leduc_poker", "--algo", "cfr+", "--iterations", Integer.toString(stoppedAt),
                 "--backend", "cpu", "--threads", "1", "--progress", "never", "--checkpoints", "1",
@@ -132,7 +134,8 @@ class StopSignalsTest {
         JsonNode checkpoints = cfr.get("checkpoints");
         assertTrue(checkpoints.size() >= 1, "the checkpoints reached: " + checkpoints);
         assertEquals(16, checkpoints.get(0).get("iteration").asInt());
-        assertTrue(checkpoints.get(checkpoints.size() - 1).get("iteration").asInt() <= stoppedAt);
+        assertEquals(stoppedAt, checkpoints.get(checkpoints.size() - 1).get("iteration").asInt(),
+                "the last checkpoint is the iteration the comparison stopped at");
     }
 
     @Test

@@ -189,9 +189,19 @@ class SolveRunTest {
         SolveResult stopped = SolveRun.run(new CpuBackend(1), batch, config, stopping);
         assertTrue(stopped.stopped());
         assertEquals(37, stopped.record().iterations());
-        assertEquals(32, stopped.record().checkpoints().get(stopped.record().checkpoints().size() - 1).iteration(),
-                "the checkpoints reached before the stop");
+        List<Integer> reached = stopped.record().checkpoints().stream().map(CheckpointRecord::iteration).distinct()
+                .toList();
+        assertEquals(List.of(1, 2, 4, 8, 16, 32, 37), reached, "the checkpoints reached, then the stop iteration's");
         assertEquals(37, SolverStateFile.read(state).iteration(), "the stop saves the iteration in progress");
+        assertEquals(12, SolverStateFile.read(state).records().size(),
+                "the state keeps the scheduled checkpoints only (6 iterations x 2 instances)");
+        SolveResult straight37 = SolveRun.run(new CpuBackend(1), batch, config,
+                RunOptions.of(37).withCheckpoints(CheckpointSchedule.of(37)));
+        for (int b = 0; b < 2; b++) {
+            assertTrue(straight37.record().checkpoints().get(b).sameValues(
+                    stopped.record().checkpoints().get(stopped.record().checkpoints().size() - 2 + b)),
+                    "the stop iteration's metrics equal a run of 37 iterations");
+        }
 
         SolveResult resumed = SolveRun.run(new CpuBackend(1), batch, config, options.withStateFile(state, true));
         assertFalse(resumed.stopped());

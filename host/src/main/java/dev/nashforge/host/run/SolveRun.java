@@ -27,7 +27,9 @@ import java.util.List;
  * any moment resumes from its last save.
  *
  * <p><b>Stop.</b> Once {@link RunOptions#stop()} is set, the run finishes the iteration in progress, writes the
- * state file (if any) and returns with {@link SolveResult#stopped()}; its checkpoints are those reached so far.
+ * state file (if any) and returns with {@link SolveResult#stopped()}; its checkpoints are those reached so far plus
+ * one at the iteration it stopped at (evaluated after the save and not written to the state file, so resuming still
+ * reproduces the uninterrupted run).
  *
  * <p>Stateless; every {@link #run} call opens and closes its own session.
  */
@@ -91,6 +93,13 @@ public final class SolveRun {
                                 records, session.readState()));
                         lastSave = System.nanoTime();
                     }
+                }
+                if (stopped && !options.checkpoints().contains(t)) {
+                    // the metrics of the iteration the run stopped at, after the save: reported, not stored, so a
+                    // resumed run's records stay those of an uninterrupted run
+                    List<CheckpointRecord> now = metrics.evaluate(t, solver.totalWeight(), options.trackJointPlay());
+                    records.addAll(now);
+                    options.progress().onCheckpoint(now);
                 }
             }
             int ran = solver.iteration() - resumedFrom;
