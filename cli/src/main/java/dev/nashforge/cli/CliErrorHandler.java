@@ -15,8 +15,8 @@ import java.util.List;
  * error stream and an exit code: {@value #USAGE} for usage errors (bad options or arguments, unknown game or
  * game parameter: a {@link ParameterException}), {@value #FAILURE} for any other failure (unreadable or
  * invalid input files, failed computations). A run stopped by a signal ({@link RunStoppedException}) prints
- * {@code nash: <what was saved>} and exits with 128 + the signal's number. No stack trace is printed unless {@code debug} is set
- * ({@code --debug} on the command line), in which case it follows the error line.
+ * {@code nash: <what was saved>} and exits with 128 + the signal's number. No stack trace is printed unless
+ * {@code debug} is set ({@code --debug} on the command line), in which case it follows the error line.
  */
 final class CliErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
 

@@ -242,7 +242,7 @@ final class CompareCommand implements Runnable {
         }
         if (stoppedBy != null) {
             CompareResult.AlgorithmResult last = results.get(results.size() - 1);
-            throw new RunStoppedException(StopSignals.exitCode(stoppedBy), "comparison stopped by " + stoppedBy
+            throw new RunStoppedException(stoppedBy, "comparison stopped by " + stoppedBy
                     + " in " + label(last.config()) + " (" + results.size() + "/" + configs.size() + ") at iteration "
                     + last.record().iterations() + " of " + iterations + (state == null
                     ? "; without --state DIR it cannot be continued (the tables above are what it measured)"

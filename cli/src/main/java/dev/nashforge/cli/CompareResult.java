@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * @param iterations      T
  * @param algorithms      one result per algorithm run, in {@code --algos} order (with {@code stoppedBy}, the last
  *                        one is the run that was stopped, with the checkpoints it reached)
- * @param stoppedBy       the signal that stopped the comparison early ({@code SIGINT}, {@code SIGTERM}, {@code SIGHUP}), or null
+ * @param stoppedBy       the signal that stopped the comparison early ({@code SIGINT}, {@code SIGTERM},
+ *                        {@code SIGHUP}), or null
  * @param notRun          the labels of the algorithms a stop left out, in {@code --algos} order (empty unless
  *                        stopped)
  */

@@ -9,12 +9,13 @@ final class RunStoppedException extends RuntimeException {
     private final int exitCode;
 
     /**
-     * @param exitCode 128 + the signal's number
-     * @param message  what was saved and how to continue
+     * @param signal  the signal that stopped the run ({@code SIGINT}, {@code SIGTERM}, {@code SIGHUP}); the exit code
+     *                is 128 + its number ({@link StopSignals#exitCode})
+     * @param message what was saved and how to continue
      */
-    RunStoppedException(int exitCode, String message) {
+    RunStoppedException(String signal, String message) {
         super(message);
-        this.exitCode = exitCode;
+        this.exitCode = StopSignals.exitCode(signal);
     }
 
     int exitCode() {

@@ -210,7 +210,7 @@ final class SolveCommand implements Runnable {
             SolveText.print(out, outcome);
         }
         if (stoppedBy != null) {
-            throw new RunStoppedException(StopSignals.exitCode(stoppedBy), stoppedMessage(outcome));
+            throw new RunStoppedException(stoppedBy, stoppedMessage(outcome));
         }
     }
 

@@ -11,16 +11,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal or SSH session closing) for the long-running commands
- * ({@code solve}, {@code compare}, {@code train}). The
- * first signal sets this {@link StopRequest} and prints one line on stderr saying what happens next; the run then
- * finishes the unit of work in progress, saves its state file or checkpoint and ends with exit code 128 + the
- * signal's number (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP), as shells expect. A second signal exits at once with that
- * code, without saving. {@link #close()} puts back the handlers that were there before.
+ * ({@code solve}, {@code compare}, {@code train}). The first signal sets this {@link StopRequest} and prints one
+ * line on stderr saying what happens next; the run then finishes the unit of work in progress, saves its state file
+ * or checkpoint and ends with exit code 128 + the signal's number (130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP),
+ * as shells expect. A second signal exits at once with that code, without saving. {@link #close()} puts back the
+ * handlers that were there before.
  *
  * <p>Where the JVM does not let us handle a signal (for example under {@code -Xrs}), that signal keeps its default
- * behaviour (a signal ignored when the JVM started, as SIGHUP under {@code nohup} or SIGINT in a background job of a
- * script, stays ignored): otherwise the process ends at once and the periodic saves ({@code --state-interval}, the training save interval)
- * bound what is lost.
+ * behaviour: a signal ignored when the JVM started (SIGHUP under {@code nohup}, SIGINT in a background job of a
+ * script) stays ignored; otherwise the process ends at once and the periodic saves ({@code --state-interval}, the
+ * training save interval) bound what is lost.
  *
  * <p>Uses {@code sun.misc.Signal} of the {@code jdk.unsupported} module, which JEP 260 keeps accessible because the
  * JDK has no standard replacement (javac warns about it; checked on JDK 17 and 25).
@@ -88,7 +88,10 @@ final class StopSignals implements StopRequest, AutoCloseable {
         return received.get();
     }
 
-    /** 128 + the number of {@code signal} ({@code SIGINT} 130, {@code SIGTERM} 143, {@code SIGHUP} 129): the exit code after it. */
+    /**
+     * 128 + the number of {@code signal} ({@code SIGINT} 130, {@code SIGTERM} 143, {@code SIGHUP} 129): the exit
+     * code after it.
+     */
     static int exitCode(String signal) {
         Integer number = signal.startsWith("SIG") ? SIGNALS.get(signal.substring(3)) : null;
         if (number == null) {

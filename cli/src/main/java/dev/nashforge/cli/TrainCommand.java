@@ -229,7 +229,7 @@ final class TrainCommand implements Runnable {
             try {
                 result = trainer.withStop(signals).train(checkpoint, line);
             } catch (TrainingStoppedException e) {
-                throw new RunStoppedException(StopSignals.exitCode(signals.signal()), "training stopped by "
+                throw new RunStoppedException(signals.signal(), "training stopped by "
                         + signals.signal() + " after step " + e.step() + " of " + e.totalSteps() + "; the checkpoint "
                         + checkpoint + " holds it: continue with the same command" + (resume ? "" : " plus --resume")
                         + " (" + out + " is written when training completes; to write it from step " + e.step()

@@ -63,7 +63,8 @@ class StopSignalsTest {
                 "the state holds the iteration the run stopped at, not its last checkpoint or timed save");
         assertTrue(err.contains("the average profile after iteration " + stoppedAt + " is saved"), err);
         String out = Files.readString(dir.resolve("stdout.txt"));
-        assertTrue(out.contains(System.lineSeparator() + stoppedAt + " "), "a table row for the stop iteration: " + out);
+        assertTrue(out.contains(System.lineSeparator() + stoppedAt + " "),
+                "a table row for the stop iteration: " + out);
         Path straight = dir.resolve("straight.json");
         NashRun.of("solve", "leduc_poker", "--algo", "cfr+", "--iterations", Integer.toString(stoppedAt),
                 "--backend", "cpu", "--threads", "1", "--progress", "never", "--checkpoints", "1",
@@ -141,7 +142,8 @@ class StopSignalsTest {
     @Test
     void theFirstSignalAsksToStopAndNamesWhatHappensNext() {
         StringWriter text = new StringWriter();
-        try (StopSignals signals = StopSignals.install(new PrintWriter(text, true), "stopping after the current step")) {
+        try (StopSignals signals = StopSignals.install(new PrintWriter(text, true),
+                "stopping after the current step")) {
             assertFalse(signals.requested());
             signals.raise("TERM");
             assertTrue(signals.requested());

@@ -61,7 +61,8 @@ public record RunOptions(int iterations, CheckpointSchedule checkpoints, boolean
 
     /** Writes the solver state to {@code file} at every checkpoint; resumes from it when {@code resume}. */
     public RunOptions withStateFile(Path file, boolean resumeFromIt) {
-        return new RunOptions(iterations, checkpoints, trackJointPlay, file, resumeFromIt, stateInterval, progress, stop);
+        return new RunOptions(iterations, checkpoints, trackJointPlay, file, resumeFromIt, stateInterval, progress,
+                stop);
     }
 
     /** Also writes the state file whenever {@code interval} has passed since the last save (null: checkpoints only). */
@@ -70,7 +71,8 @@ public record RunOptions(int iterations, CheckpointSchedule checkpoints, boolean
     }
 
     public RunOptions withProgress(ProgressListener listener) {
-        return new RunOptions(iterations, checkpoints, trackJointPlay, stateFile, resume, stateInterval, listener, stop);
+        return new RunOptions(iterations, checkpoints, trackJointPlay, stateFile, resume, stateInterval, listener,
+                stop);
     }
 
     /** Stops the run early, with its state saved, once {@code request} is set (null: never). */

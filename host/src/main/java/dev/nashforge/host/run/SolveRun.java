@@ -80,26 +80,20 @@ public final class SolveRun {
                 stopped = t < total && options.stop().requested();
                 boolean saveState = stopped || options.stateInterval() != null
                         && System.nanoTime() - lastSave >= options.stateInterval().toNanos();
-                if (options.checkpoints().contains(t) || t == total || saveState) {
-                    if (options.checkpoints().contains(t)) {
-                        List<CheckpointRecord> now = metrics.evaluate(t, solver.totalWeight(),
-                                options.trackJointPlay());
-                        records.addAll(now);
-                        options.progress().onCheckpoint(now);
-                    }
-                    if (options.stateFile() != null) {
-                        SolverStateFile.write(options.stateFile(), new SolverState(config, batch.structure().name(),
-                                fingerprint, batch.size(), options.trackJointPlay(), t, solver.totalWeight(),
-                                records, session.readState()));
-                        lastSave = System.nanoTime();
-                    }
+                boolean scheduled = options.checkpoints().contains(t);
+                if (scheduled) {
+                    evaluate(metrics, t, solver, options, records);
                 }
-                if (stopped && !options.checkpoints().contains(t)) {
+                if ((scheduled || t == total || saveState) && options.stateFile() != null) {
+                    SolverStateFile.write(options.stateFile(), new SolverState(config, batch.structure().name(),
+                            fingerprint, batch.size(), options.trackJointPlay(), t, solver.totalWeight(), records,
+                            session.readState()));
+                    lastSave = System.nanoTime();
+                }
+                if (stopped && !scheduled) {
                     // the metrics of the iteration the run stopped at, after the save: reported, not stored, so a
                     // resumed run's records stay those of an uninterrupted run
-                    List<CheckpointRecord> now = metrics.evaluate(t, solver.totalWeight(), options.trackJointPlay());
-                    records.addAll(now);
-                    options.progress().onCheckpoint(now);
+                    evaluate(metrics, t, solver, options, records);
                 }
             }
             int ran = solver.iteration() - resumedFrom;
@@ -109,6 +103,14 @@ public final class SolveRun {
                     options.trackJointPlay(), records);
             return new SolveResult(record, metrics.averageBehaviour(), stopped);
         }
+    }
+
+    /** Evaluates the metrics after iteration {@code t}, appends them to {@code records} and reports them. */
+    private static void evaluate(CheckpointMetrics metrics, int t, RegretMinimizer solver, RunOptions options,
+                                 List<CheckpointRecord> records) {
+        List<CheckpointRecord> now = metrics.evaluate(t, solver.totalWeight(), options.trackJointPlay());
+        records.addAll(now);
+        options.progress().onCheckpoint(now);
     }
 
     private static void checkResumable(SolverState s, GameBatch batch, SolverConfig config, RunOptions options,
