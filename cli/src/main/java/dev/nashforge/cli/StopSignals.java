@@ -100,9 +100,21 @@ final class StopSignals implements StopRequest, AutoCloseable {
         return 128 + number;
     }
 
+    /**
+     * Puts back the previous handlers. Never throws: the JVM can hand back a previous handler it cannot reinstall
+     * (seen once in CI as a {@code NullPointerException: handler}, after PoCL's LLVM had installed and restored
+     * native handlers behind the JVM's back); that signal then gets its default action, which for SIGINT, SIGTERM
+     * and SIGHUP also ends the process.
+     */
     @Override
     public void close() {
-        previous.forEach(Signal::handle);
+        previous.forEach((signal, handler) -> {
+            try {
+                Signal.handle(signal, handler);
+            } catch (NullPointerException | IllegalArgumentException unrestorable) {
+                Signal.handle(signal, SignalHandler.SIG_DFL);
+            }
+        });
         previous.clear();
     }
 }
