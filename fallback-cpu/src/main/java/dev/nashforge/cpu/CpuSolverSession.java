@@ -5,6 +5,7 @@ import dev.nashforge.games.layout.GameStructure;
 import dev.nashforge.games.layout.Treeplex;
 import dev.nashforge.host.backend.JointPlayWeights;
 import dev.nashforge.host.backend.SequenceBuffer;
+import dev.nashforge.host.backend.SessionArguments;
 import dev.nashforge.host.backend.SessionStateShapes;
 import dev.nashforge.host.backend.SolverSession;
 import dev.nashforge.host.solver.Prediction;
@@ -185,9 +186,7 @@ final class CpuSolverSession implements SolverSession {
     @Override
     public void updateRegret(int player, int iteration) {
         begin(player);
-        if (iteration < 1) {
-            throw new IllegalArgumentException("iterations are numbered from 1, got " + iteration);
-        }
+        SessionArguments.checkIteration(iteration);
         activeIteration = iteration;
         workers.run(perInstancePlan[player].tasks(), updateTask);
     }
@@ -195,25 +194,15 @@ final class CpuSolverSession implements SolverSession {
     @Override
     public void computePrediction(int iteration) {
         checkOpen();
-        checkPrediction(iteration);
+        SessionArguments.checkPrediction(networkPrediction != null, config, iteration);
         networkPrediction.compute(iteration, -1, workers);
     }
 
     @Override
     public void computePrediction(int player, int iteration) {
         begin(player);
-        checkPrediction(iteration);
+        SessionArguments.checkPrediction(networkPrediction != null, config, iteration);
         networkPrediction.compute(iteration, player, workers);
-    }
-
-    private void checkPrediction(int iteration) {
-        if (networkPrediction == null) {
-            throw new IllegalStateException("computePrediction needs a learned prediction (npcfr, npcfr+), but this"
-                    + " session runs " + config.describe());
-        }
-        if (iteration < 1) {
-            throw new IllegalArgumentException("iterations are numbered from 1, got " + iteration);
-        }
     }
 
     @Override
@@ -235,7 +224,7 @@ final class CpuSolverSession implements SolverSession {
     @Override
     public void updateAverage(int player, double step) {
         begin(player);
-        checkStep(step);
+        SessionArguments.checkStep(step);
         activeStep = step;
         workers.run(perInstancePlan[player].tasks(), averageTask);
     }
@@ -243,30 +232,19 @@ final class CpuSolverSession implements SolverSession {
     @Override
     public void accumulateJointPlay(double step) {
         checkOpen();
-        checkStep(step);
+        SessionArguments.checkStep(step);
         activeStep = step;
         workers.run(jointPlan.tasks(), jointTask);
     }
 
     private void begin(int player) {
         checkOpen();
-        if (player < 0 || player >= players) {
-            throw new IllegalArgumentException("player " + player + " does not exist in " + batch.structure().name()
-                    + " (" + players + " players)");
-        }
+        SessionArguments.checkPlayer(player, batch.structure());
         activePlayer = player;
     }
 
-    private static void checkStep(double step) {
-        if (!(step > 0 && step <= 1)) {
-            throw new IllegalArgumentException("an averaging step w_t/W_t must lie in (0, 1], got " + step);
-        }
-    }
-
     private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("the CPU solver session was closed");
-        }
+        SessionArguments.checkOpen(closed, "CPU");
     }
 
     // ---------------------------------------------------------------- task bodies

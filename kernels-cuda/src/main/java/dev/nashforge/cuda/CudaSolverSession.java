@@ -5,6 +5,7 @@ import dev.nashforge.games.layout.GameStructure;
 import dev.nashforge.host.backend.JointPlayWeights;
 import dev.nashforge.host.backend.Precision;
 import dev.nashforge.host.backend.SequenceBuffer;
+import dev.nashforge.host.backend.SessionArguments;
 import dev.nashforge.host.backend.SessionStateShapes;
 import dev.nashforge.host.backend.SolverSession;
 import dev.nashforge.host.solver.Prediction;
@@ -228,9 +229,7 @@ public final class CudaSolverSession implements SolverSession {
     @Override
     public void updateRegret(int player, int iteration) {
         begin(player);
-        if (iteration < 1) {
-            throw new IllegalArgumentException("iterations are numbered from 1, got " + iteration);
-        }
+        SessionArguments.checkIteration(iteration);
         lastRegretIteration = iteration;
         record(CudaPrimitive.UPDATE_REGRET, player, iteration, 0);
     }
@@ -238,14 +237,14 @@ public final class CudaSolverSession implements SolverSession {
     @Override
     public void updateAverage(int player, double step) {
         begin(player);
-        checkStep(step);
+        SessionArguments.checkStep(step);
         record(CudaPrimitive.AVERAGE, player, 0, step);
     }
 
     @Override
     public void accumulateJointPlay(double step) {
         checkOpen();
-        checkStep(step);
+        SessionArguments.checkStep(step);
         record(CudaPrimitive.JOINT_PLAY, 0, 0, step);
     }
 
@@ -257,7 +256,7 @@ public final class CudaSolverSession implements SolverSession {
     @Override
     public void computePrediction(int iteration) {
         checkOpen();
-        checkNetwork(iteration);
+        SessionArguments.checkPrediction(network != null, config, iteration);
         record(CudaPrimitive.PREDICTION, 0, iteration, 0);
     }
 
@@ -268,18 +267,8 @@ public final class CudaSolverSession implements SolverSession {
     @Override
     public void computePrediction(int player, int iteration) {
         begin(player);
-        checkNetwork(iteration);
+        SessionArguments.checkPrediction(network != null, config, iteration);
         record(CudaPrimitive.PLAYER_PREDICTION, player, iteration, 0);
-    }
-
-    private void checkNetwork(int iteration) {
-        if (network == null) {
-            throw new IllegalStateException("computePrediction needs a learned prediction (npcfr, npcfr+), but this"
-                    + " session runs " + config.describe());
-        }
-        if (iteration < 1) {
-            throw new IllegalArgumentException("iterations are numbered from 1, got " + iteration);
-        }
     }
 
     /**
@@ -324,22 +313,11 @@ public final class CudaSolverSession implements SolverSession {
 
     private void begin(int player) {
         checkOpen();
-        if (player < 0 || player >= players) {
-            throw new IllegalArgumentException("player " + player + " does not exist in " + batch.structure().name()
-                    + " (" + players + " players)");
-        }
-    }
-
-    private static void checkStep(double step) {
-        if (!(step > 0 && step <= 1)) {
-            throw new IllegalArgumentException("an averaging step w_t/W_t must lie in (0, 1], got " + step);
-        }
+        SessionArguments.checkPlayer(player, batch.structure());
     }
 
     private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("the CUDA solver session was closed");
-        }
+        SessionArguments.checkOpen(closed, "CUDA");
     }
 
     /** The queue's sink: binds the chunk's operations to device memory and submits them. */

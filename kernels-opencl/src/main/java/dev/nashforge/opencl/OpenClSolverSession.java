@@ -5,6 +5,7 @@ import dev.nashforge.games.batch.GameBatch;
 import dev.nashforge.host.backend.JointPlayWeights;
 import dev.nashforge.host.backend.Precision;
 import dev.nashforge.host.backend.SequenceBuffer;
+import dev.nashforge.host.backend.SessionArguments;
 import dev.nashforge.host.backend.SessionStateShapes;
 import dev.nashforge.host.backend.SolverSession;
 import dev.nashforge.host.solver.Prediction;
@@ -137,9 +138,7 @@ final class OpenClSolverSession implements SolverSession {
     @Override
     public void updateRegret(int player, int iteration) {
         begin(player);
-        if (iteration < 1) {
-            throw new IllegalArgumentException("iterations are numbered from 1, got " + iteration);
-        }
+        SessionArguments.checkIteration(iteration);
         RegretUpdate rule = config.regretUpdate();
         kernel.regretRule = switch (rule.kind()) {
             case SUM, LINEAR -> OpenClKernel.RULE_ADD;
@@ -155,7 +154,7 @@ final class OpenClSolverSession implements SolverSession {
     @Override
     public void updateAverage(int player, double step) {
         begin(player);
-        checkStep(step);
+        SessionArguments.checkStep(step);
         kernel.setAverageStep(step);
         launch(OpenClKernel.OP_AVERAGE, layout.numSequences[player]);
     }
@@ -163,7 +162,7 @@ final class OpenClSolverSession implements SolverSession {
     @Override
     public void accumulateJointPlay(double step) {
         checkOpen();
-        checkStep(step);
+        SessionArguments.checkStep(step);
         kernel.setAverageStep(step);
         launch(OpenClKernel.OP_OPPONENT_WEIGHT, players * numTerminals);
         launch(OpenClKernel.OP_JOINT_WEIGHT, numTerminals);
@@ -196,13 +195,7 @@ final class OpenClSolverSession implements SolverSession {
 
     private void beginNetwork(int iteration) {
         checkOpen();
-        if (network == null) {
-            throw new IllegalStateException("computePrediction needs a learned prediction (npcfr, npcfr+), but this"
-                    + " session runs " + config.describe());
-        }
-        if (iteration < 1) {
-            throw new IllegalArgumentException("iterations are numbered from 1, got " + iteration);
-        }
+        SessionArguments.checkPrediction(network != null, config, iteration);
         networkKernel.setIterationFeature(network.iterationFeature(iteration));
     }
 
@@ -217,23 +210,12 @@ final class OpenClSolverSession implements SolverSession {
 
     private void begin(int player) {
         checkOpen();
-        if (player < 0 || player >= players) {
-            throw new IllegalArgumentException("player " + player + " does not exist in " + batch.structure().name()
-                    + " (" + players + " players)");
-        }
+        SessionArguments.checkPlayer(player, batch.structure());
         kernel.selectPlayer(layout, player);
     }
 
-    private static void checkStep(double step) {
-        if (!(step > 0 && step <= 1)) {
-            throw new IllegalArgumentException("an averaging step w_t/W_t must lie in (0, 1], got " + step);
-        }
-    }
-
     private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("the OpenCL solver session was closed");
-        }
+        SessionArguments.checkOpen(closed, "OpenCL");
         if (failure != null) {
             throw new IllegalStateException("the OpenCL solver session is unusable after a kernel fell back to "
                     + "the CPU: " + failure.getMessage(), failure);

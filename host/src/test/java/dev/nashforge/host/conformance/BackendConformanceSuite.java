@@ -541,13 +541,20 @@ public abstract class BackendConformanceSuite extends BackendSuiteBase {
         CompiledGame game = ConformanceGames.compiled(ConformanceGames.TRACE);
         withSession(ConformanceGames.single(game), SolverConfig.cfr(), s -> {
             IllegalArgumentException player = assertThrows(IllegalArgumentException.class, () -> s.computeStrategy(2));
-            assertTrue(player.getMessage().contains("player 2"), player.getMessage());
+            assertEquals("player 2 does not exist in " + game.structure().name() + " (2 players)", player.getMessage());
             assertThrows(IllegalArgumentException.class, () -> s.computeRealizationPlan(-1));
             assertThrows(IllegalArgumentException.class, () -> s.computeInstantaneousRegret(2));
             assertThrows(IllegalArgumentException.class, () -> s.updateAverage(0, 0.0));
-            assertThrows(IllegalArgumentException.class, () -> s.updateAverage(0, 1.5));
+            IllegalArgumentException step = assertThrows(IllegalArgumentException.class, () -> s.updateAverage(0, 1.5));
+            assertEquals("an averaging step w_t/W_t must lie in (0, 1], got 1.5", step.getMessage());
             assertThrows(IllegalArgumentException.class, () -> s.accumulateJointPlay(Double.NaN));
-            assertThrows(IllegalArgumentException.class, () -> s.updateRegret(0, 0));
+            IllegalArgumentException iteration = assertThrows(IllegalArgumentException.class,
+                    () -> s.updateRegret(0, 0));
+            assertEquals("iterations are numbered from 1, got 0", iteration.getMessage());
+            IllegalStateException learned = assertThrows(IllegalStateException.class, () -> s.computePrediction(1));
+            assertTrue(learned.getMessage().startsWith("computePrediction needs a learned prediction"),
+                    learned.getMessage());
+            assertThrows(IllegalStateException.class, () -> s.computePrediction(0, 1));
             IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
                     () -> s.write(SequenceBuffer.CUMULATIVE_REGRET, new double[][][] {{new double[3], new double[2]}}));
             assertTrue(shape.getMessage().contains("player 1"), shape.getMessage());
@@ -561,5 +568,18 @@ public abstract class BackendConformanceSuite extends BackendSuiteBase {
             assertThrows(IllegalArgumentException.class, () -> s.writeJointPlay(new JointPlayWeights[] {
                     new JointPlayWeights(new double[2][3], new double[4])}));
         });
+    }
+
+    @Test
+    void aClosedSessionRefusesEveryPrimitive() {
+        CompiledGame game = ConformanceGames.compiled(ConformanceGames.TRACE);
+        SolverSession s = backend().open(ConformanceGames.single(game), SolverConfig.cfr());
+        s.close();
+        s.close(); // idempotent
+        IllegalStateException closed = assertThrows(IllegalStateException.class, () -> s.computeStrategy(0));
+        assertTrue(closed.getMessage().contains("solver session was closed"), closed.getMessage());
+        assertThrows(IllegalStateException.class, () -> s.updateRegret(0, 1));
+        assertThrows(IllegalStateException.class, () -> s.accumulateJointPlay(1.0));
+        assertThrows(IllegalStateException.class, () -> s.read(SequenceBuffer.AVERAGE_PLAN));
     }
 }
