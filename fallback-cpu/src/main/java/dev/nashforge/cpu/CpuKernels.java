@@ -19,10 +19,17 @@ import dev.nashforge.host.backend.Precision;
  */
 final class CpuKernels {
 
+    private final Precision precision;
     private final boolean single;
 
     CpuKernels(Precision precision) {
+        this.precision = precision;
         this.single = precision == Precision.FLOAT;
+    }
+
+    /** The session precision. */
+    Precision precision() {
+        return precision;
     }
 
     /** v rounded to the session precision. */

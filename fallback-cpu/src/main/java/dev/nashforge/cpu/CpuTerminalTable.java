@@ -2,13 +2,14 @@ package dev.nashforge.cpu;
 
 import dev.nashforge.games.batch.GameBatch;
 import dev.nashforge.games.layout.GameStructure;
+import dev.nashforge.host.backend.WeightedUtilities;
 
 /**
  * The terminal table of a batch rearranged once, at session open, for the leaf-value kernel: for every player
  * i, the terminals in i's sorted order k (see {@link GameStructure#terminalsBySequence(int)}) with
  * <ul>
  *   <li>{@code weightedUtility[i]}: {@code [batch][k]} c_b(z_k)·u_{b,i}(z_k), rounded to the session
- *       precision, and</li>
+ *       precision ({@link WeightedUtilities}), and</li>
  *   <li>{@code otherSequence[i]}: {@code [other][k]} s_j(z_k) for the other players j in increasing order
  *       (shared by the batch),</li>
  * </ul>
@@ -24,26 +25,13 @@ final class CpuTerminalTable {
     CpuTerminalTable(GameBatch batch, CpuKernels kernels) {
         GameStructure structure = batch.structure();
         int players = structure.numPlayers();
-        int batchSize = batch.size();
         this.numTerminals = structure.numTerminals();
         this.weightedUtility = new double[players][];
         this.otherSequence = new int[players][];
         this.otherPlayers = new int[players][];
-        double[] chanceReach = batch.chanceReach();
-        double[] utility = batch.utility();
         for (int i = 0; i < players; i++) {
+            weightedUtility[i] = WeightedUtilities.sorted(batch, i, kernels.precision());
             int[] order = structure.terminalsBySequence(i);
-            double[] wu = new double[batchSize * numTerminals];
-            for (int b = 0; b < batchSize; b++) {
-                int reachBase = b * numTerminals;
-                int utilityBase = (b * players + i) * numTerminals;
-                for (int k = 0; k < numTerminals; k++) {
-                    int z = order[k];
-                    wu[reachBase + k] = kernels.round(kernels.round(chanceReach[reachBase + z])
-                            * kernels.round(utility[utilityBase + z]));
-                }
-            }
-            weightedUtility[i] = wu;
             int[] others = new int[players - 1];
             for (int j = 0, o = 0; j < players; j++) {
                 if (j != i) {

@@ -6,6 +6,7 @@ import dev.nashforge.host.backend.JointPlayWeights;
 import dev.nashforge.host.backend.Precision;
 import dev.nashforge.host.backend.SequenceBuffer;
 import dev.nashforge.host.backend.SessionArguments;
+import dev.nashforge.host.backend.WeightedUtilities;
 import dev.nashforge.host.backend.SessionStateShapes;
 import dev.nashforge.host.backend.SolverSession;
 import dev.nashforge.host.solver.Prediction;
@@ -128,22 +129,10 @@ public final class CudaSolverSession implements SolverSession {
     /** Uploads the int tables and, player by player, the weighted utilities c(z_k)·u_i(z_k) in sorted order. */
     private void uploadTables() {
         executor.upload(handles[CudaBuffer.INT_TABLES.ordinal()], 0, layout.intTable());
-        double[] chanceReach = batch.chanceReach();
-        double[] utility = batch.utility();
-        GameStructure structure = batch.structure();
         int elementBytes = CudaBuffer.WEIGHTED_UTILITY.elementBytes(precision);
         for (int i = 0; i < players; i++) {
-            int[] order = structure.terminalsBySequence(i);
-            double[] wu = new double[batchSize * numTerminals];
-            for (int b = 0; b < batchSize; b++) {
-                int reachBase = b * numTerminals;
-                int utilityBase = (b * players + i) * numTerminals;
-                for (int k = 0; k < numTerminals; k++) {
-                    int z = order[k];
-                    wu[reachBase + k] = round(round(chanceReach[reachBase + z]) * round(utility[utilityBase + z]));
-                }
-            }
-            uploadReal(CudaBuffer.WEIGHTED_UTILITY, layout.utilityOffset(i) * elementBytes, wu);
+            uploadReal(CudaBuffer.WEIGHTED_UTILITY, layout.utilityOffset(i) * elementBytes,
+                    WeightedUtilities.sorted(batch, i, precision));
         }
         if (network != null) {
             executor.upload(handles[CudaBuffer.NETWORK_TABLES.ordinal()], 0, network.intTable());

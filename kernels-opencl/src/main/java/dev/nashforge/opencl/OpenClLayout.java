@@ -3,6 +3,8 @@ package dev.nashforge.opencl;
 import dev.nashforge.games.batch.GameBatch;
 import dev.nashforge.games.layout.GameStructure;
 import dev.nashforge.games.layout.Treeplex;
+import dev.nashforge.host.backend.Precision;
+import dev.nashforge.host.backend.WeightedUtilities;
 
 /**
  * The flat device layout of one batch: every per-player array of the compiled game concatenated over the
@@ -124,8 +126,6 @@ final class OpenClLayout {
         this.otherSequence = new int[Math.max(1, players * others * z)];
         this.terminalSequence = new int[players * z];
         this.weightedUtility = new double[batchSize * players * z];
-        double[] chanceReach = batch.chanceReach();
-        double[] utility = batch.utility();
         for (int p = 0; p < players; p++) {
             int[] order = structure.terminalsBySequence(p);
             System.arraycopy(structure.terminalSequence(p), 0, terminalSequence, p * z, z);
@@ -136,13 +136,8 @@ final class OpenClLayout {
                     otherSequence[(p * others + o) * z + k] = sj[order[k]];
                 }
             }
-            for (int b = 0; b < batchSize; b++) {
-                int utilityBase = (b * players + p) * z;
-                for (int k = 0; k < z; k++) {
-                    weightedUtility[(p * batchSize + b) * z + k] = chanceReach[b * z + order[k]]
-                            * utility[utilityBase + order[k]];
-                }
-            }
+            double[] table = WeightedUtilities.sorted(batch, p, Precision.DOUBLE);
+            System.arraycopy(table, 0, weightedUtility, p * batchSize * z, table.length);
         }
     }
 
@@ -151,17 +146,11 @@ final class OpenClLayout {
      * their product rounded (the CPU reference's float terminal table).
      */
     float[] weightedUtilityBinary32(GameBatch batch) {
-        GameStructure structure = batch.structure();
-        int z = numTerminals;
         float[] out = new float[weightedUtility.length];
         for (int p = 0; p < players; p++) {
-            int[] order = structure.terminalsBySequence(p);
-            for (int b = 0; b < batchSize; b++) {
-                for (int k = 0; k < z; k++) {
-                    float c = (float) batch.chanceReach()[b * z + order[k]];
-                    float u = (float) batch.utility()[(b * players + p) * z + order[k]];
-                    out[(p * batchSize + b) * z + k] = c * u;
-                }
+            double[] table = WeightedUtilities.sorted(batch, p, Precision.FLOAT);
+            for (int k = 0; k < table.length; k++) {
+                out[p * table.length + k] = (float) table[k];
             }
         }
         return out;
