@@ -5,7 +5,6 @@ import dev.nashforge.host.solver.SolverConfig;
 
 import dev.nashforge.cpu.CpuBackend;
 import dev.nashforge.host.backend.Backend;
-import dev.nashforge.host.backend.BackendInfo;
 import dev.nashforge.host.backend.BackendRegistry;
 import dev.nashforge.host.backend.BackendSelection;
 import dev.nashforge.host.backend.Precision;
@@ -79,12 +78,12 @@ final class BackendArgument {
         String how = "--backend " + name.trim();
         if (name.trim().equalsIgnoreCase(BackendRegistry.AUTO)) {
             List<String> passed = new ArrayList<>();
-            for (BackendInfo info : registry.list()) {
-                if (info.name().equals(backend.name())) {
-                    break;
-                }
-                passed.add(info.name() + " (" + (!info.available() ? "unavailable"
-                        : !info.eligibleForAuto() ? "slower here" : "cannot run this solver") + ")");
+            for (BackendSelection.PassedOver p : selection.passedOver()) {
+                passed.add(p.backend() + " (" + switch (p.why()) {
+                    case UNAVAILABLE -> "unavailable";
+                    case NOT_FOR_AUTO -> "slower here";
+                    case CANNOT_RUN -> "cannot run this solver";
+                } + ")");
             }
             if (!passed.isEmpty()) {
                 how += "; passed over " + String.join(", ", passed) + "; see 'nash backends'";

@@ -1,5 +1,6 @@
 package dev.nashforge.opencl;
 
+import com.aparapi.device.Device;
 import dev.nashforge.games.batch.GameBatch;
 import dev.nashforge.host.backend.Backend;
 import dev.nashforge.host.backend.BackendAvailability;
@@ -19,7 +20,8 @@ import java.util.Set;
  * on Aparapi's Java thread-pool fallback ({@link OpenClFallbackException}).
  *
  * <p>Construction touches nothing native; the device is probed on the first {@link #availability()},
- * {@link #precisions()} or {@link #open}, once per JVM. Thread-safe; sessions are not.
+ * {@link #precisions()} or {@link #open}, once per JVM; {@link #autoPassReasonBeforeProbe()} only lists the
+ * devices. Thread-safe; sessions are not.
  */
 public final class OpenClBackend implements Backend {
 
@@ -36,6 +38,17 @@ public final class OpenClBackend implements Backend {
     @Override
     public BackendAvailability availability() {
         return OpenClDeviceProbe.result().availability();
+    }
+
+    /**
+     * {@link OpenClDeviceProbe#CPU_DEVICE_AUTO_PASS} when the chosen device is a CPU, found by listing the devices
+     * without compiling the kernels (so {@code --backend auto} never starts PoCL's LLVM to pass over it).
+     */
+    @Override
+    public Optional<String> autoPassReasonBeforeProbe() {
+        OpenClDeviceProbe.Discovery d = OpenClDeviceProbe.discovery();
+        return d.device() != null && d.device().getType() == Device.TYPE.CPU
+                ? Optional.of(OpenClDeviceProbe.CPU_DEVICE_AUTO_PASS) : Optional.empty();
     }
 
     /** {@code {double, float}} on an fp64 device, {@code {float}} without fp64, none when unavailable. */

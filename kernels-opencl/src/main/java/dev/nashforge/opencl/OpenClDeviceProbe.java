@@ -19,8 +19,10 @@ import java.util.Set;
  * platforms and devices, picks one (the system property {@value #DEVICE_PROPERTY}, a case-insensitive part of
  * "platform / device / type", else the first GPU, else the first accelerator, else the first CPU device) and
  * compiles both solver kernels for it: the float kernel must compile for the backend to be available, the
- * double kernel compiles only where the device has {@code cl_khr_fp64}. Nothing is ever run on Aparapi's Java
- * fallback. Thread-safe.
+ * double kernel compiles only where the device has {@code cl_khr_fp64}. The two stages are cached apart:
+ * {@link #discovery()} alone lets {@code --backend auto} pass over a CPU device without compiling anything
+ * (compiling starts PoCL's LLVM, which costs about half a second and installs signal handlers of its own).
+ * Nothing is ever run on Aparapi's Java fallback. Thread-safe.
  */
 final class OpenClDeviceProbe {
 
@@ -42,19 +44,54 @@ final class OpenClDeviceProbe {
     record Result(BackendAvailability availability, OpenCLDevice device, Set<Precision> precisions) {
     }
 
+    /** Why {@code --backend auto} passes over a CPU device. */
+    static final String CPU_DEVICE_AUTO_PASS = "its device is the host CPU through OpenCL, where the native cpu"
+            + " backend is faster";
+
+    /**
+     * The first stage of the probe: the chosen device, or why there is none. Lists platforms and devices only;
+     * compiles nothing, so PoCL's LLVM is not started.
+     * @param device the chosen device (null when none)
+     * @param failed the unavailable result to report when there is no device (null when there is one)
+     */
+    record Discovery(OpenCLDevice device, Result failed) {
+    }
+
+    private static volatile Discovery discovered;
     private static volatile Result cached;
 
     private OpenClDeviceProbe() {
     }
 
-    /** The probe's result, computed on the first call. Never throws. */
+    /** The device discovery, computed on the first call (by this or by {@link #result()}). Never throws. */
+    static Discovery discovery() {
+        Discovery d = discovered;
+        if (d == null) {
+            synchronized (OpenClDeviceProbe.class) {
+                d = discovered;
+                if (d == null) {
+                    d = discover();
+                    discovered = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    /** Whether the full probe (the kernel compilations) has run in this JVM. */
+    static boolean compiled() {
+        return cached != null;
+    }
+
+    /** The probe's result, computed on the first call: discovery, then both kernels compiled. Never throws. */
     static Result result() {
         Result r = cached;
         if (r == null) {
+            Discovery d = discovery();
             synchronized (OpenClDeviceProbe.class) {
                 r = cached;
                 if (r == null) {
-                    r = probe();
+                    r = d.failed() != null ? d.failed() : compileFor(d.device());
                     cached = r;
                 }
             }
@@ -62,11 +99,11 @@ final class OpenClDeviceProbe {
         return r;
     }
 
-    private static Result probe() {
+    private static Discovery discover() {
         try {
             AparapiLog.install();
             if (!OpenCLLoader.isOpenCLAvailable()) {
-                return unavailable("Aparapi could not load its OpenCL library (libOpenCL missing or unusable); "
+                return failed("Aparapi could not load its OpenCL library (libOpenCL missing or unusable); "
                         + INSTALL_HINT);
             }
             List<OpenCLPlatform> platforms = OpenCLPlatform.getUncachedOpenCLPlatforms();
@@ -75,14 +112,26 @@ final class OpenClDeviceProbe {
                 devices.addAll(platform.getOpenCLDevices());
             }
             if (devices.isEmpty()) {
-                return unavailable("no OpenCL platform with a device was found (" + platforms.size()
+                return failed("no OpenCL platform with a device was found (" + platforms.size()
                         + " platforms); " + INSTALL_HINT);
             }
             OpenCLDevice device = choose(devices);
             if (device == null) {
-                return unavailable("no OpenCL device matches -D" + DEVICE_PROPERTY + "="
+                return failed("no OpenCL device matches -D" + DEVICE_PROPERTY + "="
                         + System.getProperty(DEVICE_PROPERTY) + "; the devices are " + describeAll(devices));
             }
+            return new Discovery(device, null);
+        } catch (Throwable t) {
+            return failed("probing OpenCL through Aparapi failed: " + t + "; " + INSTALL_HINT);
+        }
+    }
+
+    private static Discovery failed(String reason) {
+        return new Discovery(null, unavailable(reason));
+    }
+
+    private static Result compileFor(OpenCLDevice device) {
+        try {
             String floatFailure = compileFailure(new OpenClFloatKernel(), device);
             if (floatFailure != null) {
                 return unavailable("the solver kernel does not compile for " + describe(device, false) + ": "
@@ -92,8 +141,7 @@ final class OpenClDeviceProbe {
             Set<Precision> precisions = fp64 ? EnumSet.of(Precision.DOUBLE, Precision.FLOAT)
                     : EnumSet.of(Precision.FLOAT);
             BackendAvailability availability = device.getType() == Device.TYPE.CPU
-                    ? BackendAvailability.availableNotForAuto(describe(device, fp64), "its device is the host CPU"
-                            + " through OpenCL, where the native cpu backend is faster")
+                    ? BackendAvailability.availableNotForAuto(describe(device, fp64), CPU_DEVICE_AUTO_PASS)
                     : BackendAvailability.available(describe(device, fp64));
             return new Result(availability, device, precisions);
         } catch (Throwable t) {

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -179,6 +180,31 @@ class OpenClBackendTest {
         } finally {
             Files.deleteIfExists(empty);
         }
+    }
+
+    /**
+     * {@code --backend auto} passes over an OpenCL CPU device (PoCL) after listing the devices only: it does not
+     * compile the kernels, which would start PoCL's LLVM (half a second, and signal handlers of its own) for a
+     * backend it is not going to use. In a fresh JVM, since the probe is cached per JVM.
+     */
+    @Test
+    void autoPassesOverAnOpenClCpuWithoutCompilingTheKernels() throws IOException, InterruptedException {
+        requireDevice();
+        Assumptions.assumeTrue(OpenClDeviceProbe.discovery().device().getType() == com.aparapi.device.Device.TYPE.CPU,
+                "the OpenCL device here is not a CPU, so auto takes it");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), AvailabilityMain.class.getName(), "auto");
+        pb.redirectErrorStream(true);
+        Process process = pb.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the probe JVM did not finish");
+        String line = output.lines().filter(l -> l.startsWith("selected=")).findFirst()
+                .orElseThrow(() -> new AssertionError("no selection line in: " + output));
+        assertTrue(line.startsWith("selected=cpu|compiled=false|type=CPU|"), line);
+        assertTrue(line.contains("opencl passed over (" + OpenClDeviceProbe.CPU_DEVICE_AUTO_PASS
+                + "; use --backend opencl to run it)"), line);
+        assertEquals(Optional.of(new OpenClBackend().availability().autoPassReason()),
+                new OpenClBackend().autoPassReasonBeforeProbe(), "the cheap stage and the full probe agree");
     }
 
     /**

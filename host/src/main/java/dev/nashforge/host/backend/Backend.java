@@ -31,6 +31,17 @@ public interface Backend {
     Set<Precision> precisions();
 
     /**
+     * Why {@code --backend auto} passes over this backend, when a cheap first stage of the probe already tells
+     * (for example: the only device is the host CPU through OpenCL), so that {@code auto} need not run the full
+     * probe of {@link #availability()}, which may compile kernels or start a device runtime. Empty when the
+     * cheap stage cannot tell; {@code auto} then probes fully. A backend passed over this way may still be
+     * named explicitly, and its full probe may then find it unavailable after all. Default: empty. Never throws.
+     */
+    default Optional<String> autoPassReasonBeforeProbe() {
+        return Optional.empty();
+    }
+
+    /**
      * Why this backend cannot run {@code config}, or empty when it can. The default refuses configurations with a
      * learned prediction (NPCFR / NPCFR+), whose network forward pass ({@link SolverSession#computePrediction})
      * a backend must implement explicitly; {@code --backend auto} passes over a backend that refuses.

@@ -15,8 +15,9 @@ import java.util.ServiceLoader;
  * The backends found at run time through {@link ServiceLoader} (service interface {@link Backend}), with their
  * availability, device and, when unavailable, the reason. Providers that fail to load are listed as unavailable
  * with the loading error, never dropped silently. Each backend is probed once, when first needed: {@link #list()}
- * and {@code auto} probe them all, selecting a backend by name probes only that one (so {@code --backend cpu} never
- * initializes an OpenCL or CUDA runtime). Thread-safe.
+ * probes them all; {@code auto} probes them in priority order up to the one it takes, skipping the full probe of a
+ * backend whose {@link Backend#autoPassReasonBeforeProbe()} already says it is passed over; selecting a backend by
+ * name probes only that one (so {@code --backend cpu} never initializes an OpenCL or CUDA runtime). Thread-safe.
  */
 public final class BackendRegistry {
 
@@ -115,28 +116,31 @@ public final class BackendRegistry {
     public BackendSelection select(String name, SolverConfig config) {
         String key = name.trim().toLowerCase(Locale.ROOT);
         if (key.equals(AUTO)) {
-            StringBuilder passed = new StringBuilder();
+            List<BackendSelection.PassedOver> passed = new ArrayList<>();
             for (int k = 0; k < backends.size(); k++) {
+                String candidate = backends.get(k).name();
+                Optional<String> early = backends.get(k).autoPassReasonBeforeProbe();
+                if (early.isPresent()) {
+                    passed.add(new BackendSelection.PassedOver(candidate, BackendSelection.Why.NOT_FOR_AUTO, early.get()));
+                    continue;
+                }
                 BackendInfo info = info(k);
                 Optional<String> refusal = config == null || !info.available() ? Optional.empty()
                         : backends.get(k).unsupportedReason(config);
                 if (refusal.isPresent()) {
-                    passed.append(info.name()).append(" passed over (").append(refusal.get()).append("); ");
-                    continue;
-                }
-                if (info.eligibleForAuto()) {
+                    passed.add(new BackendSelection.PassedOver(candidate, BackendSelection.Why.CANNOT_RUN, refusal.get()));
+                } else if (info.eligibleForAuto()) {
                     return new BackendSelection(backends.get(k), info,
-                            "auto: " + passed + "using " + info.name() + " (" + info.device() + ")");
-                }
-                if (info.available()) {
-                    passed.append(info.name()).append(" passed over (").append(info.autoPassReason())
-                            .append("; use --backend ").append(info.name()).append(" to run it); ");
+                            "auto: " + describe(passed) + "using " + candidate + " (" + info.device() + ")", passed);
+                } else if (info.available()) {
+                    passed.add(new BackendSelection.PassedOver(candidate, BackendSelection.Why.NOT_FOR_AUTO,
+                            info.autoPassReason()));
                 } else {
-                    passed.append(info.name()).append(" unavailable (").append(info.reason()).append("); ");
+                    passed.add(new BackendSelection.PassedOver(candidate, BackendSelection.Why.UNAVAILABLE, info.reason()));
                 }
             }
-            throw new IllegalArgumentException("auto: no backend is available: " + passed + "failed providers: "
-                    + failedNames() + ". Put fallback-cpu on the class path.");
+            throw new IllegalArgumentException("auto: no backend is available: " + describe(passed)
+                    + "failed providers: " + failedNames() + ". Put fallback-cpu on the class path.");
         }
         for (int k = 0; k < backends.size(); k++) {
             if (backends.get(k).name().equalsIgnoreCase(key)) {
@@ -147,11 +151,26 @@ public final class BackendRegistry {
                 if (config != null) {
                     backends.get(k).requireSupported(config);
                 }
-                return new BackendSelection(backends.get(k), info, info.name() + " (" + info.device() + ")");
+                return new BackendSelection(backends.get(k), info, info.name() + " (" + info.device() + ")",
+                        List.of());
             }
         }
         throw new IllegalArgumentException("unknown backend '" + name + "': known backends are " + knownNames()
                 + " and '" + AUTO + "'");
+    }
+
+    /** The explanation's words for the backends auto passed over, each ending in "; ". */
+    private static String describe(List<BackendSelection.PassedOver> passed) {
+        StringBuilder b = new StringBuilder();
+        for (BackendSelection.PassedOver p : passed) {
+            b.append(p.backend()).append(switch (p.why()) {
+                case UNAVAILABLE -> " unavailable (" + p.reason() + "); ";
+                case NOT_FOR_AUTO -> " passed over (" + p.reason() + "; use --backend " + p.backend()
+                        + " to run it); ";
+                case CANNOT_RUN -> " passed over (" + p.reason() + "); ";
+            });
+        }
+        return b.toString();
     }
 
     private String knownNames() {

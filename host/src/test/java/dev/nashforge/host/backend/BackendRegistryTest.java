@@ -85,6 +85,54 @@ class BackendRegistryTest {
     }
 
     @Test
+    void autoPassesOverABackendWhoseCheapStageSaysSoWithoutTheFullProbe() {
+        int[] probes = new int[1];
+        Backend cpuOpenCl = new Backend() {
+            @Override
+            public String name() {
+                return "opencl";
+            }
+
+            @Override
+            public int priority() {
+                return 200;
+            }
+
+            @Override
+            public BackendAvailability availability() {
+                probes[0]++;
+                return BackendAvailability.availableNotForAuto("OpenCL: host CPU", "its device is the host CPU");
+            }
+
+            @Override
+            public java.util.Optional<String> autoPassReasonBeforeProbe() {
+                return java.util.Optional.of("its device is the host CPU");
+            }
+
+            @Override
+            public Set<Precision> precisions() {
+                return EnumSet.of(Precision.DOUBLE);
+            }
+
+            @Override
+            public SolverSession open(GameBatch batch, SolverConfig config) {
+                throw new UnsupportedOperationException("fake");
+            }
+        };
+        BackendRegistry registry = BackendRegistry.of(List.of(CPU, CUDA, cpuOpenCl));
+        BackendSelection auto = registry.select("auto", SolverConfig.cfr());
+        assertSame(CPU, auto.backend());
+        assertEquals(0, probes[0], "auto must not run the full probe of a backend it passes over early");
+        assertEquals("auto: cuda unavailable (no CUDA driver found); opencl passed over (its device is the host CPU;"
+                + " use --backend opencl to run it); using cpu (CPU: 2 threads)", auto.explanation());
+        registry.list();
+        assertEquals(1, probes[0], "listing still probes it fully");
+        assertEquals(auto.explanation(), registry.select("auto").explanation(),
+                "the same words before and after the full probe");
+        assertSame(cpuOpenCl, registry.select("opencl").backend());
+    }
+
+    @Test
     void namedSelectionNeverFallsBack() {
         BackendRegistry registry = BackendRegistry.of(List.of(CPU, CUDA));
         IllegalArgumentException unavailable = assertThrows(IllegalArgumentException.class,
