@@ -7,6 +7,7 @@ import dev.nashforge.games.layout.GameCompiler;
 import dev.nashforge.host.backend.BackendAvailability;
 import dev.nashforge.host.backend.SequenceBuffer;
 import dev.nashforge.host.backend.SolverSession;
+import dev.nashforge.host.conformance.NpcfrParitySuite;
 import dev.nashforge.host.solver.RegretMinimizer;
 import dev.nashforge.host.solver.SolverConfig;
 import dev.nashforge.host.solver.UpdateMode;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * On a CUDA device: NPCFR+ with the shipped biased_shapley model matches the CPU backend to 1e-12 in double (as the
- * emulated {@code network} kernel does, {@link EmulatedNpcfrParityTest}) through graphs (chunks of 64) and through
+ * emulated {@code network} kernel does, {@code EmulatedNpcfrParityTest}) through graphs (chunks of 64) and through
  * synchronized direct launches, on biased_shapley and on 3-player Kuhn; a rerun is bit-identical. Skipped without a
  * device, failed instead under {@code -Dnashforge.cuda.required=true}.
  */
@@ -34,13 +35,13 @@ class CudaDeviceNpcfrParityTest {
     }
 
     private static SolverConfig npcfrPlus() {
-        return SolverConfig.npcfrPlus(EmulatedNpcfrParityTest.shipped());
+        return SolverConfig.npcfrPlus(NpcfrParitySuite.shipped());
     }
 
     @Test
     void npcfrPlusMatchesTheCpuBackendThroughGraphs() {
         GameBatch batch = GameCatalog.distribution("biased_shapley").sample(16, 12345L);
-        EmulatedNpcfrParityTest.assertDoubleParity(npcfrPlus(), batch, 60, (b, c) -> new CudaBackend().open(b, c));
+        NpcfrParitySuite.assertDoubleParity(npcfrPlus(), batch, 60, (b, c) -> new CudaBackend().open(b, c));
     }
 
     @Test
@@ -49,7 +50,7 @@ class CudaDeviceNpcfrParityTest {
         GameBatch batch = GameBatch.replicate(g.structure(), g.instance(), 4);
         CudaDevice device = CudaProbe.result().device();
         CudaOptions sync = new CudaOptions(1, false, true, 4);
-        EmulatedNpcfrParityTest.assertDoubleParity(npcfrPlus(), batch, 40, (b, c) -> new CudaSolverSession(b, c,
+        NpcfrParitySuite.assertDoubleParity(npcfrPlus(), batch, 40, (b, c) -> new CudaSolverSession(b, c,
                 new JCudaExecutor(device, sync, 2), sync, CudaBackend.CUBLAS_STATUS));
     }
 
@@ -57,7 +58,7 @@ class CudaDeviceNpcfrParityTest {
     void alternatingNpcfrPlusMatchesTheCpuBackendThroughGraphs() {
         CompiledGame g = GameCompiler.compile(GameCatalog.game("kuhn_poker(players=3)"));
         GameBatch batch = GameBatch.replicate(g.structure(), g.instance(), 4);
-        EmulatedNpcfrParityTest.assertDoubleParity(npcfrPlus().withUpdates(UpdateMode.ALTERNATING), batch, 40,
+        NpcfrParitySuite.assertDoubleParity(npcfrPlus().withUpdates(UpdateMode.ALTERNATING), batch, 40,
                 (b, c) -> new CudaBackend().open(b, c));
     }
 
@@ -65,7 +66,7 @@ class CudaDeviceNpcfrParityTest {
     void rerunsAreBitIdentical() {
         GameBatch batch = GameCatalog.distribution("biased_shapley").sample(8, 3L);
         double[][][] first = run(batch);
-        EmulatedNpcfrParityTest.assertClose(first, run(batch), 0.0, "rerun, average plan");
+        NpcfrParitySuite.assertClose(first, run(batch), 0.0, "rerun, average plan");
     }
 
     private static double[][][] run(GameBatch batch) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,38 +88,9 @@ class BackendRegistryTest {
     @Test
     void autoPassesOverABackendWhoseCheapStageSaysSoWithoutTheFullProbe() {
         int[] probes = new int[1];
-        Backend cpuOpenCl = new Backend() {
-            @Override
-            public String name() {
-                return "opencl";
-            }
-
-            @Override
-            public int priority() {
-                return 200;
-            }
-
-            @Override
-            public BackendAvailability availability() {
-                probes[0]++;
-                return BackendAvailability.availableNotForAuto("OpenCL: host CPU", "its device is the host CPU");
-            }
-
-            @Override
-            public java.util.Optional<String> autoPassReasonBeforeProbe() {
-                return java.util.Optional.of("its device is the host CPU");
-            }
-
-            @Override
-            public Set<Precision> precisions() {
-                return EnumSet.of(Precision.DOUBLE);
-            }
-
-            @Override
-            public SolverSession open(GameBatch batch, SolverConfig config) {
-                throw new UnsupportedOperationException("fake");
-            }
-        };
+        Backend cpuOpenCl = counting("opencl", 200, probes, 0,
+                BackendAvailability.availableNotForAuto("OpenCL: host CPU", "its device is the host CPU"),
+                Optional.of("its device is the host CPU"));
         BackendRegistry registry = BackendRegistry.of(List.of(CPU, CUDA, cpuOpenCl));
         BackendSelection auto = registry.select("auto", SolverConfig.cfr());
         assertSame(CPU, auto.backend());
@@ -169,6 +141,13 @@ class BackendRegistryTest {
     }
 
     private static Backend counting(String name, int priority, int[] probes, int slot) {
+        return counting(name, priority, probes, slot, BackendAvailability.available(name + " device"),
+                Optional.empty());
+    }
+
+    /** A backend that counts its full probes in {@code probes[slot]}, with a cheap first stage saying {@code early}. */
+    private static Backend counting(String name, int priority, int[] probes, int slot, BackendAvailability probe,
+                                    Optional<String> early) {
         FakeBackend plain = new FakeBackend(name, priority, null, false);
         return new Backend() {
             @Override
@@ -184,7 +163,12 @@ class BackendRegistryTest {
             @Override
             public BackendAvailability availability() {
                 probes[slot]++;
-                return BackendAvailability.available(name + " device");
+                return probe;
+            }
+
+            @Override
+            public Optional<String> autoPassReasonBeforeProbe() {
+                return early;
             }
 
             @Override
