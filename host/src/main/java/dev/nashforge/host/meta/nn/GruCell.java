@@ -115,7 +115,7 @@ public final class GruCell implements PredictorCell {
                 }
                 double z = sigmoid(az);
                 double g = sigmoid(ar);
-                double n = Math.tanh(an + g * un);
+                double n = StrictMath.tanh(an + g * un);
                 double h2 = (1 - z) * n + z * stateIn[ho + k];
                 stateOut[ho + k] = h2;
                 tape[to + k] = z;

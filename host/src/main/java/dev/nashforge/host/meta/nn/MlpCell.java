@@ -85,14 +85,14 @@ public final class MlpCell implements PredictorCell {
                 for (int j = 0; j < inputs; j++) {
                     a += p[w1 + k * inputs + j] * input[xo + j];
                 }
-                tape[to + k] = Math.tanh(a);
+                tape[to + k] = StrictMath.tanh(a);
             }
             for (int k = 0; k < hidden; k++) {
                 double a = p[b2 + k];
                 for (int j = 0; j < hidden; j++) {
                     a += p[w2 + k * hidden + j] * tape[to + j];
                 }
-                double h2 = Math.tanh(a);
+                double h2 = StrictMath.tanh(a);
                 tape[to + hidden + k] = h2;
                 out += p[wh + k] * h2;
             }

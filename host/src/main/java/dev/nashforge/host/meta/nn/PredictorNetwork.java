@@ -120,7 +120,7 @@ public final class PredictorNetwork {
         for (int s = fromRow; s < toRow; s++) {
             int g = seqInfoset[s];
             double b = g < 0 ? 0 : bound[g];
-            double th = Math.tanh(tape.output[s]);
+            double th = StrictMath.tanh(tape.output[s]);
             tape.squashed[s] = th;
             nextPrediction[s] = b * th;
         }
